@@ -1,0 +1,119 @@
+// buildApp(deps) assembles the service from its plugins and capability modules.
+// Tests build the same app and call it with app.inject; server.ts listens.
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import { rowsOf, type Database } from './db/client.js';
+import { sql } from 'drizzle-orm';
+import { AppError } from './errors.js';
+import { typed } from './http.js';
+import { accountsPages } from './modules/accounts/accounts.pages.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { campaignsPages } from './modules/campaigns/campaigns.pages.js';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
+import { createCampaignsService } from './modules/campaigns/campaigns.service.js';
+import { progressPages } from './modules/progress/progress.pages.js';
+import { progressRoutes } from './modules/progress/progress.routes.js';
+import { createProgressService } from './modules/progress/progress.service.js';
+import { accessPlugin } from './plugins/access.js';
+import { authPlugin } from './plugins/auth.js';
+import { docsPlugin } from './plugins/docs.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { pagesPlugin } from './web/pages.plugin.js';
+
+export type AppDeps = {
+  database: Database;
+  config: Config;
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | Record<string, unknown>;
+};
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export function createServices({ database }: Pick<AppDeps, 'database' | 'config'>) {
+  const db = database.db;
+  const campaigns = createCampaignsService({ db });
+  return {
+    accounts: createAccountsService({ db }),
+    campaigns,
+    progress: createProgressService({ db, campaigns }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy === false ? false : config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices({ database, config });
+
+  await app.register(errorsPlugin);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: config.publicBaseUrl.startsWith('https:'),
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(docsPlugin, { version });
+  await app.register(authPlugin, {
+    secret: config.jwtSecret,
+    secureCookies: config.publicBaseUrl.startsWith('https:'),
+    accounts: services.accounts,
+  });
+  await app.register(accessPlugin, { db: database.db });
+  await app.register(pagesPlugin, { cache: config.env === 'production', secure: config.publicBaseUrl.startsWith('https:') });
+
+  registerHealth(app, database);
+  await app.register(accountsRoutes, { accounts: services.accounts });
+  await app.register(campaignsRoutes, { campaigns: services.campaigns });
+  await app.register(progressRoutes, { progress: services.progress });
+  await app.register(accountsPages, { accounts: services.accounts });
+  await app.register(campaignsPages, { campaigns: services.campaigns });
+  await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
+  return app;
+}
+
+function registerHealth(app: FastifyInstance, database: Database) {
+  const r = typed(app);
+  r.get('/healthz', {
+    config: { access: 'public' },
+    schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  r.get('/readyz', {
+    config: { access: 'public' },
+    schema: { tags: ['health'], summary: 'The database answers', response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) } },
+    handler: async () => {
+      try {
+        rowsOf(await database.db.execute(sql`select 1`));
+      } catch {
+        throw new AppError('database_unavailable', 503, 'Cơ sở dữ liệu chưa sẵn sàng.');
+      }
+      return { status: 'ready' as const, database: database.kind };
+    },
+  });
+}

@@ -1,0 +1,42 @@
+// The par-survey command: one sub-command per job. Each capability registers
+// its own commands; errors print a message a person can act on.
+import { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { withContext } from './context.js';
+import { registerAccountCommands } from '../modules/accounts/accounts.cli.js';
+import { registerAuditCommands } from '../modules/audit/audit.cli.js';
+import { registerCampaignCommands } from '../modules/campaigns/campaigns.cli.js';
+import { registerProgressCommands } from '../modules/progress/progress.cli.js';
+import { startServer } from '../server.js';
+
+export function buildProgram(): Command {
+  const program = new Command('par-survey')
+    .description('Điều tra xã hội học xác định Chỉ số CCHC (PAR INDEX): danh sách, phiếu khảo sát, tiến độ, giám sát, điểm số.')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('migrate')
+    .description('Tạo hoặc nâng cấp lược đồ cơ sở dữ liệu')
+    .action(async () => {
+      await withContext(async ({ database }) => {
+        console.log(`Cơ sở dữ liệu đã ở phiên bản mới nhất (${database.kind === 'pglite' ? 'PostgreSQL nhúng' : 'PostgreSQL'}).`);
+      });
+    });
+
+  program
+    .command('serve')
+    .description('Chạy máy chủ web (API, trang khảo sát, trang quản lý)')
+    .option('--port <port>', 'cổng (mặc định PORT hoặc 3000)')
+    .option('--host <host>', 'địa chỉ lắng nghe (mặc định HOST hoặc 127.0.0.1)')
+    .action(async (opts: { port?: string; host?: string }) => {
+      const config = loadConfig({ ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
+      await startServer(config);
+    });
+
+  registerAccountCommands(program);
+  registerCampaignCommands(program);
+  registerProgressCommands(program);
+  registerAuditCommands(program);
+  return program;
+}

@@ -1,0 +1,108 @@
+// The service's settings, read once from the environment and validated.
+// In development a missing secret is generated once and kept in DATA_DIR so
+// links and sessions survive restarts; in production it is a start-up error.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const secret = z.string().min(32, 'phải dài ít nhất 32 ký tự');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_BASE_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Khảo sát CCHC <khaosat-cchc@localhost>'),
+  MAIL_RATE: z.coerce.number().positive().default(50),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  SENDER: z.enum(['on', 'off']).default('on'),
+  JWT_SECRET: secret.optional(),
+  TOKEN_SECRET: secret.optional(),
+  INBOUND_MAIL_TOKEN: secret.optional(),
+  TRUST_PROXY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailRate: number;
+  mailConcurrency: number;
+  sender: boolean;
+  jwtSecret: string;
+  tokenSecret: string;
+  inboundMailToken: string | undefined;
+  trustProxy: string[] | false;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+const SECRET_KEYS = ['JWT_SECRET', 'TOKEN_SECRET'] as const;
+
+/** Parses the environment; `readSecrets` supplies generated development secrets. */
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  readSecrets: (dataDir: string) => Record<(typeof SECRET_KEYS)[number], string> = loadOrCreateSecrets,
+): Config {
+  const blank = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const parsed = envSchema.safeParse(blank);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  let secrets: Partial<Record<(typeof SECRET_KEYS)[number], string>> = { JWT_SECRET: e.JWT_SECRET, TOKEN_SECRET: e.TOKEN_SECRET };
+  const missing = SECRET_KEYS.filter((k) => !secrets[k]);
+  if (missing.length > 0) {
+    if (e.NODE_ENV === 'production') {
+      throw new ConfigError(`Thiếu bí mật bắt buộc khi NODE_ENV=production: ${missing.join(', ')} (mỗi giá trị dài ít nhất 32 ký tự).`);
+    }
+    secrets = { ...readSecrets(dataDir), ...Object.fromEntries(Object.entries(secrets).filter(([, v]) => v)) };
+  }
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    host: e.HOST,
+    port: e.PORT,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailRate: e.MAIL_RATE,
+    mailConcurrency: e.MAIL_CONCURRENCY,
+    sender: e.SENDER === 'on',
+    jwtSecret: secrets.JWT_SECRET!,
+    tokenSecret: secrets.TOKEN_SECRET!,
+    inboundMailToken: e.INBOUND_MAIL_TOKEN,
+    trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : false,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function loadOrCreateSecrets(dataDir: string): Record<(typeof SECRET_KEYS)[number], string> {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const stored = z.object({ JWT_SECRET: secret, TOKEN_SECRET: secret }).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (stored.success) return stored.data;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const fresh = { JWT_SECRET: randomBytes(32).toString('base64url'), TOKEN_SECRET: randomBytes(32).toString('base64url') };
+  writeFileSync(file, JSON.stringify(fresh, null, 2) + '\n', { mode: 0o600 });
+  return fresh;
+}
+
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return parseConfig({ ...process.env, ...overrides });
+}

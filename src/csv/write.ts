@@ -1,0 +1,27 @@
+// Writes CSV the way Excel on Vietnamese Windows reads it back: RFC 4180
+// quoting, CRLF, optional UTF-8 BOM, and cells that a spreadsheet would run as a
+// formula (starting with = + - @, TAB or CR) neutralised with a leading quote.
+import Papa from 'papaparse';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell Excel or LibreOffice would evaluate is prefixed with `'` so it stays text. */
+export function neutraliseCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? value : String(value);
+  return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export type CsvOptions = { bom?: boolean };
+
+export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, options: CsvOptions = {}): string {
+  const data: string[][] = [header.map(neutraliseCell)];
+  for (const row of rows) data.push(row.map(neutraliseCell));
+  const body = Papa.unparse(data, { newline: '\r\n', quotes: false, escapeFormulae: false });
+  return `${options.bom ? '\ufeff' : ''}${body}\r\n`;
+}
+
+/** One CSV line (with its CRLF) for streaming writers. */
+export function csvLine(cells: readonly unknown[]): string {
+  return `${Papa.unparse([cells.map(neutraliseCell)], { newline: '\r\n', quotes: false, escapeFormulae: false })}\r\n`;
+}

@@ -1,0 +1,139 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import { principalOf, typed, type RoutePlugin } from '../../http.js';
+import { barChart, lineChart } from '../../web/charts.js';
+import { formatters, statusLabels } from '../../web/format.js';
+import { pageContext } from '../../web/page-context.js';
+import { campaignBodyParams, campaignParams, itContactBody } from '../campaigns/campaigns.schemas.js';
+import type { CampaignsService } from '../campaigns/campaigns.service.js';
+import { timeLeft } from '../campaigns/deadlines.js';
+import { progressQuery } from './progress.schemas.js';
+import type { ProgressService } from './progress.service.js';
+
+/** Extra sections other capabilities add to the body page (urging, list actions). */
+export type BodyPageSection = (ctx: { campaignId: string; bodyCode: string; csrfToken: string; admin: boolean }) => Promise<{ actionsHtml?: string; mohaActionsHtml?: string }>;
+
+const doneMessages: Record<string, string> = {
+  contact: 'Đã lưu thông tin cán bộ kỹ thuật.',
+  deadline: 'Đã lưu thời hạn gửi danh sách của đơn vị.',
+};
+
+export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: CampaignsService; sections?: BodyPageSection[] }> = async (
+  app,
+  { progress, campaigns, sections = [] },
+) => {
+  const r = typed(app);
+  const columns = [
+    { key: 'bodyCode', label: 'Mã' },
+    { key: 'bodyName', label: 'Đơn vị' },
+    { key: null, label: 'Danh sách' },
+    { key: 'invited', label: 'Đã mời', num: true },
+    { key: 'completed', label: 'Đã trả lời', num: true },
+    { key: 'completionRate', label: 'Tỷ lệ', num: true },
+    { key: 'bounced', label: 'Trả lại', num: true },
+    { key: 'openFlags', label: 'Cảnh báo', num: true },
+    { key: 'lastActivityAt', label: 'Hoạt động gần nhất' },
+  ];
+
+  r.get('/c/:campaign/national', {
+    config: { access: ['admin'], page: true },
+    schema: { hide: true, params: campaignParams, querystring: progressQuery.omit({ body: true }) },
+    handler: async (request, reply) => {
+      const { campaign } = request.params;
+      const [summary, report] = await Promise.all([campaigns.get(campaign), progress.report(campaign, null, request.query, false)]);
+      const totals = report.totals;
+      return reply.page(
+        'national',
+        await pageContext(request, reply, {
+          campaign: summary,
+          report,
+          query: request.query,
+          columns,
+          generatedAt: formatters.when(report.generatedAt),
+          timeLeft: timeLeft(report.generatedAt, summary.responseDeadline.at),
+          openFlags: report.bodies.reduce((n, b) => n + (('openFlags' in b ? b.openFlags : 0) as number), 0),
+          groupChart: barChart('Tỷ lệ trả lời theo nhóm', report.groups.map((g) => ({ label: g.groupName, value: g.completed, total: g.invited }))),
+          seriesChart: lineChart('Số phiếu đã trả lời theo thời gian', report.series.map((p) => ({ day: p.day, value: p.cumulative })), totals.invited),
+          ...formatters,
+        }),
+      );
+    },
+  });
+
+  async function renderBody(request: FastifyRequest, reply: FastifyReply, campaignId: string, bodyCode: string, notice: { done?: string; error?: string; status?: number } = {}) {
+    const admin = principalOf(request).role === 'admin';
+    const [summary, body, report, waiting, bounced, config] = await Promise.all([
+      campaigns.get(campaignId),
+      campaigns.getBody(campaignId, bodyCode),
+      progress.report(campaignId, bodyCode, progressQuery.parse({}), !admin),
+      progress.respondents(campaignId, bodyCode, { status: 'not_completed', limit: 200, offset: 0 }),
+      progress.respondents(campaignId, bodyCode, { status: 'bounced', limit: 500, offset: 0 }),
+      campaigns.config(campaignId),
+    ]);
+    const mine = report.bodies[0]!;
+    const context = await pageContext(request, reply);
+    const extra = Object.assign({}, ...(await Promise.all(sections.map((s) => s({ campaignId, bodyCode, csrfToken: context.csrfToken, admin })))));
+    const groupNames = new Map(config.groups.map((g) => [g.code, g.name]));
+    return reply.page(
+      'body',
+      {
+        ...context,
+        ...extra,
+        campaign: summary,
+        body,
+        progress: mine,
+        waiting,
+        bounced,
+        done: notice.done,
+        error: notice.error,
+        timeLeft: timeLeft(report.generatedAt, summary.responseDeadline.at),
+        groupChart: barChart('Tỷ lệ trả lời theo nhóm', mine.groups.map((g) => ({ label: g.groupName, value: g.completed, total: g.invited }))),
+        seriesChart: lineChart('Số phiếu đã trả lời theo thời gian', report.series.map((p) => ({ day: p.day, value: p.cumulative })), mine.invited),
+        groupName: (code: string) => groupNames.get(code) ?? code,
+        statusLabel: (status: string) => statusLabels[status] ?? status,
+        ...formatters,
+      },
+      notice.status ?? 200,
+    );
+  }
+
+  r.get('/c/:campaign/b/:body', {
+    config: { access: ['admin', 'body'], page: true },
+    schema: { hide: true, params: campaignBodyParams, querystring: z.object({ done: z.string().max(40).optional() }) },
+    handler: async (request, reply) =>
+      renderBody(request, reply, request.params.campaign, request.params.body, { done: doneMessages[request.query.done ?? ''] }),
+  });
+
+  /** Runs a form action; a mistake the person can fix re-renders the page with the message. */
+  async function act(request: FastifyRequest, reply: FastifyReply, params: { campaign: string; body: string }, action: () => Promise<unknown>, done: string) {
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+      return renderBody(request, reply, params.campaign, params.body, { error: error.message, status: error.status });
+    }
+    return reply.redirect(`/c/${params.campaign}/b/${params.body}?done=${done}`, 303);
+  }
+
+  r.post('/c/:campaign/b/:body/it-contact', {
+    config: { access: ['admin', 'body'], page: true },
+    schema: { hide: true, params: campaignBodyParams, body: z.record(z.string(), z.string().max(400)) },
+    handler: async (request, reply) =>
+      act(request, reply, request.params, async () => {
+        const parsed = itContactBody.safeParse(request.body);
+        if (!parsed.success) throw new AppError('validation_failed', 422, `Thông tin cán bộ kỹ thuật chưa đủ: ${parsed.error.issues.map((i) => i.message).join('; ')}.`);
+        await campaigns.setItContact(request.params.campaign, request.params.body, parsed.data, principalOf(request).username);
+      }, 'contact'),
+  });
+
+  r.post('/c/:campaign/b/:body/list-deadline', {
+    config: { access: ['admin'], page: true },
+    schema: { hide: true, params: campaignBodyParams, body: z.object({ listDeadline: z.string().max(64).default('') }) },
+    handler: async (request, reply) =>
+      act(request, reply, request.params, async () => {
+        const deadline = request.body.listDeadline.trim();
+        await campaigns.setBodyListDeadline(request.params.campaign, request.params.body, deadline === '' ? null : deadline, principalOf(request).username);
+      }, 'deadline'),
+  });
+};

@@ -1,0 +1,96 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { campaignBodies, flags, invitations, progressCounters, progressDaily, respondents } from '../../db/schema/index.js';
+import type { BodyInfo, CounterRow, DailyRow, RespondentStatus } from './progress.js';
+
+export async function counterRows(db: Db, campaignId: string, bodyCode: string | null): Promise<CounterRow[]> {
+  const c = progressCounters;
+  return db
+    .select({
+      bodyCode: c.bodyCode,
+      groupCode: c.groupCode,
+      listed: sql<number>`sum(${c.listed})::int`,
+      invited: sql<number>`sum(${c.invited})::int`,
+      delivered: sql<number>`sum(${c.delivered})::int`,
+      bounced: sql<number>`sum(${c.bounced})::int`,
+      opened: sql<number>`sum(${c.opened})::int`,
+      completed: sql<number>`sum(${c.completed})::int`,
+      lastActivityAt: sql<Date | null>`max(${c.lastActivityAt})`.mapWith((v) => (v === null ? null : new Date(v))),
+    })
+    .from(c)
+    .where(and(eq(c.campaignId, campaignId), bodyCode ? eq(c.bodyCode, bodyCode) : undefined))
+    .groupBy(c.bodyCode, c.groupCode);
+}
+
+export async function dailyRows(db: Db, campaignId: string, bodyCode: string | null): Promise<DailyRow[]> {
+  const d = progressDaily;
+  const rows = await db
+    .select({ day: d.day, completed: sql<number>`sum(${d.completed})::int` })
+    .from(d)
+    .where(and(eq(d.campaignId, campaignId), bodyCode ? eq(d.bodyCode, bodyCode) : undefined))
+    .groupBy(d.day);
+  return rows.map((r) => ({ bodyCode: bodyCode ?? '*', day: String(r.day), completed: r.completed }));
+}
+
+export async function bodiesInfo(db: Db, campaignId: string, bodyCode: string | null): Promise<BodyInfo[]> {
+  const b = campaignBodies;
+  const open = db
+    .select({ bodyCode: flags.bodyCode, n: sql<number>`count(*)::int`.as('n') })
+    .from(flags)
+    .where(and(eq(flags.campaignId, campaignId), eq(flags.status, 'open')))
+    .groupBy(flags.bodyCode)
+    .as('open_flags');
+  const rows = await db
+    .select({ code: b.code, name: b.name, listState: b.listState, voidedAt: b.voidedAt, openFlags: sql<number>`coalesce(${open.n}, 0)::int` })
+    .from(b)
+    .leftJoin(open, eq(open.bodyCode, b.code))
+    .where(and(eq(b.campaignId, campaignId), bodyCode ? eq(b.code, bodyCode) : undefined))
+    .orderBy(asc(b.code));
+  return rows.map((r) => ({ code: r.code, name: r.name, listState: r.listState, voided: r.voidedAt !== null, openFlags: r.openFlags }));
+}
+
+/** The SQL twin of `respondentStatus` in progress.ts, for filtering in the database. */
+const statusSql = sql<RespondentStatus>`case
+  when ${invitations.id} is null or ${invitations.status} = 'cancelled' then 'not_invited'
+  when ${invitations.status} = 'completed' then 'completed'
+  when ${invitations.mailStatus} = 'bounced' then 'bounced'
+  when ${invitations.firstOpenedAt} is not null then 'opened'
+  when ${invitations.mailStatus} = 'sent' then 'delivered'
+  else 'invited' end`;
+
+export type RespondentFilter = { status?: RespondentStatus | 'not_completed'; group?: string; q?: string; limit: number; offset: number };
+
+export async function respondentsOfBody(db: Db, campaignId: string, bodyCode: string, f: RespondentFilter) {
+  const r = respondents;
+  const conditions: (SQL | undefined)[] = [eq(r.campaignId, campaignId), eq(r.bodyCode, bodyCode), sql`${r.mergedInto} is null`];
+  if (f.group) conditions.push(eq(r.groupCode, f.group));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(r.fullName, like), ilike(r.email, like), ilike(r.organisation, like)));
+  }
+  if (f.status === 'not_completed') conditions.push(sql`${statusSql} not in ('completed', 'not_invited')`);
+  else if (f.status) conditions.push(sql`${statusSql} = ${f.status}`);
+  const where = and(...conditions);
+  const join = and(eq(invitations.campaignId, r.campaignId), eq(invitations.bodyCode, r.bodyCode), eq(invitations.emailNorm, r.emailNorm));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        respondentId: r.id,
+        fullName: r.fullName,
+        email: r.email,
+        groupCode: r.groupCode,
+        organisation: r.organisation,
+        position: r.position,
+        status: statusSql,
+        bounceReason: invitations.bounceReason,
+      })
+      .from(r)
+      .leftJoin(invitations, join)
+      .where(where)
+      .orderBy(asc(r.groupCode), asc(r.fullName), asc(r.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(r).leftJoin(invitations, join).where(where),
+  ]);
+  return { total: total!.n, rows };
+}

@@ -1,0 +1,61 @@
+import type { Db } from '../../db/client.js';
+import { notFound } from '../../errors.js';
+import { toCsv } from '../../csv/write.js';
+import type { CampaignsService } from '../campaigns/campaigns.service.js';
+import { dbNow } from '../campaigns/campaigns.queries.js';
+import { bodyProgress, completionSeries, groupTotals, overallTotals, sortBodies } from './progress.js';
+import * as q from './progress.queries.js';
+import type { ProgressQuery, RespondentsQuery } from './progress.schemas.js';
+
+export function createProgressService({ db, campaigns }: { db: Db; campaigns: CampaignsService }) {
+  /** Officers are confined to their own body; MOHA may narrow to one. */
+  function bodyFilter(scopeBody: string | null, requested: string | undefined): string | null {
+    if (scopeBody && requested && requested !== scopeBody) throw notFound('Không tìm thấy đơn vị.');
+    return scopeBody ?? requested ?? null;
+  }
+
+  return {
+    async report(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
+      const config = await campaigns.config(campaignId);
+      const body = bodyFilter(scopeBody, query.body);
+      const [infos, counters, daily, now] = await Promise.all([
+        q.bodiesInfo(db, campaignId, body),
+        q.counterRows(db, campaignId, body),
+        q.dailyRows(db, campaignId, body),
+        dbNow(db),
+      ]);
+      if (body && infos.length === 0) throw notFound('Không tìm thấy đơn vị trong đợt khảo sát.');
+      const groups = [...config.groups].sort((a, b) => a.priority - b.priority).map((g) => ({ code: g.code, name: g.name }));
+      const all = bodyProgress(infos, groups, counters);
+      const shown = sortBodies(query.listState ? all.filter((b) => b.listState === query.listState) : all, query.sort, query.order);
+      return {
+        campaignId,
+        generatedAt: now,
+        totals: overallTotals(all),
+        groups: groupTotals(all, groups),
+        // Interference flags are MOHA's business; a body never learns of them.
+        bodies: asOfficer ? shown.map(({ openFlags: _hidden, ...rest }) => rest) : shown,
+        series: completionSeries(daily),
+      };
+    },
+
+    async respondents(campaignId: string, bodyCode: string, query: RespondentsQuery) {
+      await campaigns.requireBody(campaignId, bodyCode);
+      return q.respondentsOfBody(db, campaignId, bodyCode, query);
+    },
+
+    async csv(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
+      const report = await this.report(campaignId, scopeBody, query, asOfficer);
+      const rows = report.bodies.flatMap((b) =>
+        b.groups.map((g) => [b.bodyCode, b.bodyName, b.listState === 'submitted' ? 'Đã gửi' : 'Chưa gửi', g.groupCode, g.groupName, g.listed, g.invited, g.delivered, g.bounced, g.opened, g.completed, g.completionRate === null ? '' : (g.completionRate * 100).toFixed(1)]),
+      );
+      return toCsv(
+        ['Mã đơn vị', 'Đơn vị', 'Danh sách', 'Mã nhóm', 'Nhóm', 'Trong danh sách', 'Đã mời', 'Đã gửi tới', 'Thư bị trả lại', 'Đã mở', 'Đã trả lời', 'Tỷ lệ trả lời (%)'],
+        rows,
+        { bom: true },
+      );
+    },
+  };
+}
+
+export type ProgressService = ReturnType<typeof createProgressService>;

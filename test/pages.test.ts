@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, createTestApp, seedProvinceCampaign, type TestApp } from './helpers/app.js';
+import { csrfFrom, pageLogin, type Browser } from './helpers/pages.js';
+import { seedSubmittedList } from './helpers/seed.js';
+
+let t: TestApp;
+let officer: Browser;
+let moha: Browser;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedProvinceCampaign(t, { bodies: ['01', '22'] });
+  await addUser(t, 'moha', 'admin');
+  await addUser(t, 'qn', 'body', '22');
+  await seedSubmittedList(t, '2023-tinh', '22', [
+    { email: 'a@quangninh.gov.vn', group: 'hdnd', name: 'Nguyễn Văn An' },
+    { email: 'b@quangninh.gov.vn', group: 'hdnd', name: 'Trần Thị Bình' },
+    { email: 'c@quangninh.gov.vn', group: 'lanh_dao_so', name: 'Lê Văn Cường' },
+  ]);
+  await t.db.execute(sql`update invitations set status = 'completed', completed_on = current_date where email_norm = 'a@quangninh.gov.vn'`);
+  await t.db.execute(sql`update invitations set mail_status = 'bounced', bounce_reason = '550 mailbox unavailable' where email_norm = 'b@quangninh.gov.vn'`);
+  officer = await pageLogin(t.app, 'qn');
+  moha = await pageLogin(t.app, 'moha');
+});
+afterAll(() => t?.close());
+
+describe('login page', () => {
+  it('sends a visitor without a session to the login page and back after login', async () => {
+    const res = await t.app.inject('/c/2023-tinh/b/22');
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/login?next=%2Fc%2F2023-tinh%2Fb%2F22');
+  });
+
+  it('shows a wrong password on the form, in Vietnamese', async () => {
+    const page = await t.app.inject('/login');
+    const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrfFrom(page.body), username: 'qn', password: 'sai' }).toString(),
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+  });
+
+  it('refuses a login form posted without its CSRF token', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=qn&password=x' });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+});
+
+describe('body page', () => {
+  it('shows the officer their progress, who has not answered and whose mail bounced', async () => {
+    const res = await officer.get('/c/2023-tinh/b/22');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('Tỉnh Quảng Ninh');
+    expect(res.body).toContain('<svg class="chart"');
+    expect(res.body).toContain('Trần Thị Bình');
+    expect(res.body).toContain('550 mailbox unavailable');
+    expect(res.body).toContain('Lê Văn Cường');
+    expect(res.body).not.toContain('Thao tác của Bộ Nội vụ');
+  });
+
+  it('refuses another body’s page', async () => {
+    expect((await officer.get('/c/2023-tinh/b/01')).status).toBe(404);
+    expect((await officer.get('/c/2023-tinh/national')).status).toBe(403);
+  });
+
+  it('saves the IT contact, and shows a mistake on the page', async () => {
+    const page = await officer.get('/c/2023-tinh/b/22');
+    const ok = await officer.post('/c/2023-tinh/b/22/it-contact', { _csrf: csrfFrom(page.body), name: 'Phạm Minh Đức', title: 'Chuyên viên', mobile: '0912345678' });
+    expect(ok.status).toBe(303);
+    const after = await officer.get(ok.location!);
+    expect(after.body).toContain('Đã lưu thông tin cán bộ kỹ thuật.');
+    expect(after.body).toContain('+84912345678');
+    const bad = await officer.post('/c/2023-tinh/b/22/it-contact', { _csrf: csrfFrom(page.body), name: 'A', title: 'B', mobile: '12' });
+    expect(bad.status).toBe(422);
+    expect(bad.body).toContain('không hợp lệ');
+  });
+
+  it('refuses a form posted without the CSRF token', async () => {
+    const res = await officer.post('/c/2023-tinh/b/22/it-contact', { name: 'X', title: 'Y', mobile: '0912345678' });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('national page', () => {
+  it('lists every body for MOHA with list state and rates, sortable', async () => {
+    const res = await moha.get('/c/2023-tinh/national?sort=completionRate&order=desc');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('Thành phố Hà Nội');
+    expect(res.body.indexOf('Tỉnh Quảng Ninh')).toBeLessThan(res.body.indexOf('Thành phố Hà Nội'));
+    expect(res.body).toContain('aria-sort="descending"');
+  });
+
+  it('lets MOHA extend a body’s list deadline from its page', async () => {
+    const page = await moha.get('/c/2023-tinh/b/01');
+    const res = await moha.post('/c/2023-tinh/b/01/list-deadline', { _csrf: csrfFrom(page.body), listDeadline: '20/12/2099' });
+    expect(res.status).toBe(303);
+    expect((await moha.get(res.location!)).body).toContain('23:59 ngày 20/12/2099');
+  });
+
+  it('creates a body account from the accounts page', async () => {
+    const page = await moha.get('/admin/accounts');
+    const res = await moha.post('/admin/accounts', { _csrf: csrfFrom(page.body), username: 'hanoi.snv', role: 'body', bodyCode: '01', displayName: 'Sở Nội vụ Hà Nội', password: 'mat-khau-ban-dau' });
+    expect(res.status).toBe(303);
+    expect((await moha.get(res.location!)).body).toContain('Đã tạo tài khoản <strong>hanoi.snv</strong>');
+  });
+});
