@@ -25,12 +25,16 @@ import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { pagesPlugin } from './web/pages.plugin.js';
+import { backgroundJobs } from './background.js';
+import { startJobs } from './jobs.js';
 
 export type AppDeps = {
   database: Database;
   config: Config;
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | Record<string, unknown>;
+  /** Run the background jobs (serve does; tests and the CLI call services directly). */
+  jobs?: boolean;
 };
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -94,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
+  if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }
 

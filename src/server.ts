@@ -14,7 +14,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     await database.close();
     throw error;
   }
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, jobs: true });
   app.addHook('onClose', async () => database.close());
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

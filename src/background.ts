@@ -1,0 +1,9 @@
+// The background jobs `serve` runs beside the web server. Each capability that
+// needs one (mail sender, reminders, interference checks, sealing) adds it here.
+import type { Config } from './config.js';
+import type { Job } from './jobs.js';
+import type { Services } from './app.js';
+
+export function backgroundJobs(_services: Services, _config: Config): Job[] {
+  return [];
+}
