@@ -112,10 +112,19 @@ export const errorsPlugin = fp(
 );
 
 /** A lost database connection is a 503 the client can retry, not a 500. */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003', '08004']);
+
+/** Drizzle wraps driver errors; the driver's code may sit a few causes down. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE.has(code)) return true;
+  }
+  return false;
+}
+
 function mapDatabaseUnavailable(error: unknown): unknown {
-  const code = (error as { code?: string }).code;
-  const unavailable = ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'];
-  if (code && unavailable.includes(code)) {
+  if (isDatabaseUnavailable(error)) {
     return new AppError('database_unavailable', 503, 'Hệ thống đang tạm gián đoạn kết nối cơ sở dữ liệu. Vui lòng thử lại sau ít phút.');
   }
   return error;
