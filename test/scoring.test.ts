@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaignBodies, responses } from '../src/db/schema/index.js';
+import { sealJob } from '../src/modules/scoring/scoring.job.js';
 import { scoreExportSchema } from '../src/modules/scoring/scoring.schemas.js';
 import { addUser, bearer, createTestApp, login, seedProvinceCampaign, type TestApp } from './helpers/app.js';
 import { insertResponses } from './helpers/responses.js';
@@ -159,5 +160,18 @@ describe('seal, verify and publish', () => {
     expect(verify.matches).toBe(false);
     expect(verify.currentDigest).not.toBe(verify.sealedDigest);
     expect((await get('/api/v1/campaigns/diem/scores', 'moha')).json().seal.matches).toBe(false);
+  });
+});
+
+describe('sealing job', () => {
+  it('seals every campaign past its response deadline, once', async () => {
+    await seedProvinceCampaign(t, { id: 'cu', bodies: ['01'], listDeadline: '2022-12-15', responseDeadline: '2023-01-10' });
+    const job = sealJob(t.services.scoring);
+    await job.run(new AbortController().signal);
+    await job.run(new AbortController().signal);
+    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'scores.seal'), eq(auditLog.campaignId, 'cu')));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.actor).toBe('system');
+    expect((await post('/api/v1/campaigns/mo/scores/verify', 'moha')).json().code).toBe('not_sealed');
   });
 });
