@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { planFingerprint, type ScoringPlan } from './scheme.js';
 
-export type DigestResponse = { id: string; bodyCode: string; groupCode: string; formCode: string; voided: boolean; answers: unknown };
+/** `answersText` is the answers' canonical JSON (PostgreSQL's jsonb text output: keys sorted, fixed spacing). */
+export type DigestResponse = { id: string; bodyCode: string; groupCode: string; formCode: string; voided: boolean; answersText: string };
 
 export type InputDigest = {
   /** Feed responses in ascending id order. */
@@ -33,7 +34,7 @@ export function createInputDigest(
       if (r.id <= lastId) throw new Error('responses must be digested in ascending id order');
       lastId = r.id;
       count += 1;
-      hash.update(`${r.id}\t${r.bodyCode}\t${r.groupCode}\t${r.formCode}\t${r.voided ? 1 : 0}\t${stringify(r.answers)}\n`);
+      hash.update(`${r.id}\t${r.bodyCode}\t${r.groupCode}\t${r.formCode}\t${r.voided ? 1 : 0}\t${r.answersText}\n`);
     },
     finish() {
       hash.update(`responses ${count}\n`);

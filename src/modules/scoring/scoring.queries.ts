@@ -26,7 +26,8 @@ export const responseColumns = {
   bodyCode: responses.bodyCode,
   groupCode: responses.groupCode,
   formCode: responses.formCode,
-  answers: responses.answers,
+  /** jsonb's own text form: canonical (sorted keys, fixed spacing), hashed as is and parsed once here. */
+  answersText: sql<string>`${responses.answers}::text`,
   voided: sql<boolean>`${responses.voidedAt} is not null`,
 };
 

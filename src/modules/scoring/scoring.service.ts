@@ -32,17 +32,18 @@ export function createScoringService({ db, campaigns, clock = () => new Date(), 
     const plan = scoringPlan(config, bodies);
     const tally = createTally(plan, new Set(bodies.filter((b) => b.voidedAt !== null).map((b) => b.code)));
     const digest = createInputDigest(campaignId, plan, bodies.map((b) => ({ code: b.code, voided: b.voidedAt !== null })), invited);
-    let afterId: string | null = null;
     let total = 0;
-    for (;;) {
-      const page = await q.responsePage(db, campaignId, afterId, pageSize);
+    // The next page is fetched while this one is counted.
+    let next: Promise<Awaited<ReturnType<typeof q.responsePage>>> | null = q.responsePage(db, campaignId, null, pageSize);
+    while (next) {
+      const page: Awaited<ReturnType<typeof q.responsePage>> = await next;
+      next = page.length === pageSize ? q.responsePage(db, campaignId, page[page.length - 1]!.id, pageSize) : null;
+      next?.catch(() => undefined); // awaited on the next turn; never an unhandled rejection meanwhile
       for (const r of page) {
         digest.add(r);
-        tally.add(r);
+        tally.add({ bodyCode: r.bodyCode, groupCode: r.groupCode, voided: r.voided, answers: JSON.parse(r.answersText) });
       }
       total += page.length;
-      if (page.length < pageSize) break;
-      afterId = page[page.length - 1]!.id;
     }
     const result = computeScores(tally, new Map(invited.map((i) => [invitedKey(i.bodyCode, i.groupCode), i.invited])));
     return { campaign, plan, result, inputDigest: digest.finish(), responses: total };
