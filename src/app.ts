@@ -20,6 +20,7 @@ import { createCampaignsService } from './modules/campaigns/campaigns.service.js
 import { progressPages } from './modules/progress/progress.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
+import { scoringPages } from './modules/scoring/scoring.pages.js';
 import { scoringRoutes } from './modules/scoring/scoring.routes.js';
 import { createScoringService } from './modules/scoring/scoring.service.js';
 import { accessPlugin } from './plugins/access.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
+  await app.register(scoringPages, { scoring: services.scoring, campaigns: services.campaigns });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }

@@ -4,6 +4,7 @@ import { auditLog, campaignBodies, responses } from '../src/db/schema/index.js';
 import { sealJob } from '../src/modules/scoring/scoring.job.js';
 import { scoreExportSchema } from '../src/modules/scoring/scoring.schemas.js';
 import { addUser, bearer, createTestApp, login, seedProvinceCampaign, type TestApp } from './helpers/app.js';
+import { pageLogin } from './helpers/pages.js';
 import { insertResponses } from './helpers/responses.js';
 import { seedSubmittedList } from './helpers/seed.js';
 
@@ -115,6 +116,10 @@ describe('seal, verify and publish', () => {
   it('does not let a body see scores before they are published', async () => {
     expect((await get('/api/v1/campaigns/diem/bodies/22/scores', 'qn')).statusCode).toBe(404);
     expect((await post('/api/v1/campaigns/diem/scores/publish', 'moha')).json().code).toBe('not_sealed');
+    const page = await (await pageLogin(t.app, 'qn')).get('/c/diem/b/22/scores');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('chưa được Bộ Nội vụ công bố');
+    expect(page.body).not.toContain('18,50');
   });
 
   it('seals after the deadline, records the digest in the audit log, and names it in every export', async () => {
@@ -147,6 +152,16 @@ describe('seal, verify and publish', () => {
     const hdnd = unit.groups.find((g: { subCriterion: string; groupCode: string }) => g.subCriterion === '2.1' && g.groupCode === 'hdnd');
     expect(hdnd).toMatchObject({ responded: 3, valid: 3, meanWeight: null, points: null, hidden: true });
     expect((await get('/api/v1/campaigns/diem/bodies/01/scores', 'moha')).json().units[0].groups.find((g: { subCriterion: string; groupCode: string }) => g.subCriterion === '2.1' && g.groupCode === 'hdnd').points).toBe('2.00');
+  });
+
+  it("shows a body its own published scores on its page, and MOHA any body's", async () => {
+    const page = await (await pageLogin(t.app, 'hn')).get('/c/diem/b/01/scores');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<b data-testid="points">23,10</b>');
+    expect(page.body).toContain('ẩn');
+    expect((await (await pageLogin(t.app, 'hn')).get('/c/diem/b/22/scores')).status).toBe(404);
+    const moha = await (await pageLogin(t.app, 'moha')).get('/c/diem/b/79/scores');
+    expect(moha.body).toContain('đã bị hủy');
   });
 
   it("never shows a body another body's scores", async () => {
