@@ -39,7 +39,7 @@ describe('par-survey scores', { timeout: 180_000 }, () => {
     const verified = await runCli(['scores', 'verify', '--campaign', 'bo', '--json'], env);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ matches: true, sealedDigest: digest });
-    const exported = await runCli(['scores', 'export', '--campaign', 'bo', '--format', 'json', '--verify'], env);
+    const exported = await runCli(['export', '--campaign', 'bo', '--format', 'json', '--verify'], env);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain(`"seal":{"digest":"${digest}"`);
     const published = await runCli(['scores', 'publish', '--campaign', 'bo'], env);

@@ -36,10 +36,8 @@ async function verify(scoring: ScoringService, campaign: string, json?: boolean,
   }
 }
 
-export function registerScoringCommands(program: Command) {
-  const scores = program.command('scores').description('Điểm điều tra xã hội học cho phần mềm tính Chỉ số CCHC');
-
-  scores
+function defineExport(parent: Command) {
+  parent
     .command('export')
     .description('Xuất điểm theo đơn vị được đánh giá, tiêu chí thành phần và nhóm (CSV hoặc JSON)')
     .requiredOption('--campaign <id>', 'mã đợt')
@@ -54,6 +52,13 @@ export function registerScoringCommands(program: Command) {
         if (opts.out) console.log(`Đã ghi ${opts.out}\n  SHA-256 của tệp: ${sha256}\n  SHA-256 dữ liệu đầu vào: ${inputDigest}`);
       });
     });
+}
+
+export function registerScoringCommands(program: Command) {
+  const scores = program.command('scores').description('Điểm điều tra xã hội học cho phần mềm tính Chỉ số CCHC');
+
+  // `par-survey export` is the short name the index calculator's operators use.
+  for (const parent of [scores, program]) defineExport(parent);
 
   scores
     .command('verify')
