@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaignBodies, responses } from '../src/db/schema/index.js';
 import { sealJob } from '../src/modules/scoring/scoring.job.js';
@@ -83,6 +84,11 @@ describe('score export', () => {
     expect(first.body).toContain('\r\nunit,22,Tỉnh Quảng Ninh,,,,,11,,,38.50,18.50,48.05,scored\r\n');
     expect(first.body).toContain('\r\nexcluded,79,,,,hdnd,,5,,,,,,voided_body\r\n');
     expect(first.body).toContain(`input_sha256,${first.headers['x-input-sha256']}\r\n`);
+    const table = Papa.parse<string[]>(first.body.split('\r\n\r\n')[1]!.trimEnd(), { newline: '\r\n' });
+    expect(table.errors).toEqual([]);
+    expect(new Set(table.data.map((row) => row.length))).toEqual(new Set([14]));
+    // Two scored units × (24 sub-criteria × 4 groups, less 5.2 absent from the HĐND form); none for the voided one.
+    expect(table.data.filter((row) => row[0] === 'group')).toHaveLength(2 * (24 * 4 - 1));
     const second = await get('/api/v1/campaigns/diem/scores?format=csv&bom=1', 'moha');
     expect(withoutTime(second.body)).toBe(withoutTime(first.body));
     const json1 = await get('/api/v1/campaigns/diem/scores?format=json', 'moha');
