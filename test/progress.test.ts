@@ -59,6 +59,9 @@ describe('progress API', () => {
     expect(report.totals).toMatchObject({ bodies: 2, listed: 11, completed: 2, submittedLists: 2 });
     const one = await get('/api/v1/campaigns/2023-tinh/progress?body=01', admin);
     expect(one.json().bodies.map((b: { bodyCode: string }) => b.bodyCode)).toEqual(['01']);
+    const search = await get(`/api/v1/campaigns/2023-tinh/progress?q=${encodeURIComponent('quang ninh')}`, admin);
+    expect(search.json().bodies.map((b: { bodyCode: string }) => b.bodyCode)).toEqual(['22']);
+    expect((await get('/api/v1/campaigns/2023-tinh/progress?sort=nope', admin)).statusCode).toBe(400);
   });
 
   it('exports the table as formula-safe CSV with a BOM', async () => {
@@ -67,6 +70,8 @@ describe('progress API', () => {
     expect(res.body.startsWith('\ufeffMã đơn vị,')).toBe(true);
     expect(res.body).toContain('22,Tỉnh Quảng Ninh,Đã gửi,hdnd,');
     expect(res.body).not.toContain('Thành phố Hà Nội');
+    expect(res.body).toContain('22,Tỉnh Quảng Ninh,Đã gửi,,Cộng đơn vị,10,10,3,1,3,2,20.0\r\n');
+    expect(res.body.endsWith(',Tổng cộng,,,,10,10,3,1,3,2,20.0\r\n')).toBe(true);
   });
 
   it('lists who has and has not answered, never what', async () => {
