@@ -20,6 +20,8 @@ import { createCampaignsService } from './modules/campaigns/campaigns.service.js
 import { progressPages } from './modules/progress/progress.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
+import { rosterRoutes } from './modules/roster/roster.routes.js';
+import { createRosterService } from './modules/roster/roster.service.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -39,13 +41,14 @@ export type AppDeps = {
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function createServices({ database }: Pick<AppDeps, 'database' | 'config'>) {
+export function createServices({ database, config }: Pick<AppDeps, 'database' | 'config'>) {
   const db = database.db;
   const campaigns = createCampaignsService({ db });
   return {
     accounts: createAccountsService({ db }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
+    roster: createRosterService({ db, campaigns, config }),
   };
 }
 
@@ -95,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
+  await app.register(rosterRoutes, { roster: services.roster, maxUploadBytes: config.roster.maxUploadBytes });
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });

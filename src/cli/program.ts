@@ -7,6 +7,7 @@ import { registerAccountCommands } from '../modules/accounts/accounts.cli.js';
 import { registerAuditCommands } from '../modules/audit/audit.cli.js';
 import { registerCampaignCommands } from '../modules/campaigns/campaigns.cli.js';
 import { registerProgressCommands } from '../modules/progress/progress.cli.js';
+import { registerRosterCommands } from '../modules/roster/roster.cli.js';
 import { startServer } from '../server.js';
 
 export function buildProgram(): Command {
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerAccountCommands(program);
   registerCampaignCommands(program);
   registerProgressCommands(program);
+  registerRosterCommands(program);
   registerAuditCommands(program);
   return program;
 }
