@@ -20,6 +20,7 @@ import { createCampaignsService } from './modules/campaigns/campaigns.service.js
 import { progressPages } from './modules/progress/progress.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
+import { rosterPages } from './modules/roster/roster.pages.js';
 import { rosterRoutes } from './modules/roster/roster.routes.js';
 import { createRosterService } from './modules/roster/roster.service.js';
 import { accessPlugin } from './plugins/access.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
+  await app.register(rosterPages, { roster: services.roster, campaigns: services.campaigns, maxUploadBytes: config.roster.maxUploadBytes, dataDir: config.dataDir });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }
