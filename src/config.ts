@@ -25,6 +25,9 @@ const envSchema = z.object({
   INBOUND_MAIL_TOKEN: secret.optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROSTER_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  ROSTER_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  ROSTER_MAX_FIELD_LENGTH: z.coerce.number().int().min(20).default(500),
 });
 
 export type Config = {
@@ -44,6 +47,7 @@ export type Config = {
   inboundMailToken: string | undefined;
   trustProxy: string[] | false;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  roster: { maxUploadBytes: number; maxRows: number; maxFieldLength: number };
 };
 
 export class ConfigError extends Error {}
@@ -88,6 +92,7 @@ export function parseConfig(
     inboundMailToken: e.INBOUND_MAIL_TOKEN,
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : false,
     logLevel: e.LOG_LEVEL,
+    roster: { maxUploadBytes: Math.round(e.ROSTER_MAX_UPLOAD_MB * 1024 * 1024), maxRows: e.ROSTER_MAX_ROWS, maxFieldLength: e.ROSTER_MAX_FIELD_LENGTH },
   };
 }
 
