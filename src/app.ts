@@ -20,6 +20,7 @@ import { createCampaignsService } from './modules/campaigns/campaigns.service.js
 import { progressPages } from './modules/progress/progress.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
+import { createMailService } from './modules/mail/mail.service.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -39,13 +40,14 @@ export type AppDeps = {
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function createServices({ database }: Pick<AppDeps, 'database' | 'config'>) {
+export function createServices({ database, config }: Pick<AppDeps, 'database' | 'config'>) {
   const db = database.db;
   const campaigns = createCampaignsService({ db });
   return {
     accounts: createAccountsService({ db }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
+    mail: createMailService({ db, config, campaigns }),
   };
 }
 
