@@ -21,6 +21,8 @@ import { progressPages } from './modules/progress/progress.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
 import { createMailService } from './modules/mail/mail.service.js';
+import { mailBodySection, mailPages } from './modules/mail/mail.pages.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -99,7 +101,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(progressRoutes, { progress: services.progress });
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
-  await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
+  await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns, sections: [mailBodySection(services.mail, app.views)] });
+  await app.register(mailRoutes, { mail: services.mail, inboundMailToken: config.inboundMailToken });
+  await app.register(mailPages, { mail: services.mail });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }

@@ -3,7 +3,10 @@
 import type { Config } from './config.js';
 import type { Job } from './jobs.js';
 import type { Services } from './app.js';
+import { mailJobs } from './modules/mail/mail.jobs.js';
 
-export function backgroundJobs(_services: Services, _config: Config): Job[] {
-  return [];
+export function backgroundJobs(services: Services, config: Config): Job[] {
+  return [
+    ...mailJobs(services.mail, config),
+  ];
 }

@@ -29,7 +29,9 @@ export type SenderOptions = {
   pauseAfter?: number;
 };
 
-const FLUSH_EVERY = 100;
+/** Outcomes are written at least this often: what a crash can re-send is bounded by it. */
+const FLUSH_EVERY = 50;
+const FLUSH_MS = 250;
 
 export function createSender(o: SenderOptions) {
   const pacer = createPacer(o.ratePerSecond);
@@ -59,9 +61,11 @@ export function createSender(o: SenderOptions) {
 
     let pending: Result[] = [];
     let flushing: Promise<void> = Promise.resolve();
+    let flushedAt = Date.now();
     const flush = () => {
       const part = pending;
       pending = [];
+      flushedAt = Date.now();
       flushing = flushing.then(() => recordResults(o.db, o.worker, part));
       return flushing;
     };
@@ -70,7 +74,7 @@ export function createSender(o: SenderOptions) {
       else if (r.status === 'queued') counts.retried++;
       else counts[r.status]++;
       pending.push(r);
-      if (pending.length >= FLUSH_EVERY) void flush().catch(() => {});
+      if (pending.length >= FLUSH_EVERY || Date.now() - flushedAt >= FLUSH_MS) void flush().catch(() => {});
     };
 
     const inflight = new Set<Promise<void>>();
