@@ -25,6 +25,9 @@ import { createScoringService } from './modules/scoring/scoring.service.js';
 import { rosterPages } from './modules/roster/roster.pages.js';
 import { rosterRoutes } from './modules/roster/roster.routes.js';
 import { createRosterService } from './modules/roster/roster.service.js';
+import { createMailService } from './modules/mail/mail.service.js';
+import { mailBodySection, mailPages } from './modules/mail/mail.pages.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -53,6 +56,7 @@ export function createServices({ database, config }: Pick<AppDeps, 'database' | 
     progress: createProgressService({ db, campaigns }),
     scoring: createScoringService({ db, campaigns }),
     roster: createRosterService({ db, campaigns, config }),
+    mail: createMailService({ db, config, campaigns }),
   };
 }
 
@@ -106,8 +110,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rosterRoutes, { roster: services.roster, maxUploadBytes: config.roster.maxUploadBytes });
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
-  await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
   await app.register(rosterPages, { roster: services.roster, campaigns: services.campaigns, maxUploadBytes: config.roster.maxUploadBytes, dataDir: config.dataDir });
+  await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns, sections: [mailBodySection(services.mail, app.views)], lists: services.roster });
+  await app.register(mailRoutes, { mail: services.mail, inboundMailToken: config.inboundMailToken });
+  await app.register(mailPages, { mail: services.mail });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }

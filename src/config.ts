@@ -20,6 +20,9 @@ const envSchema = z.object({
   MAIL_RATE: z.coerce.number().positive().default(50),
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   SENDER: z.enum(['on', 'off']).default('on'),
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  MAIL_RETRY_SECONDS: z.coerce.number().min(0.01).max(86400).default(60),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   JWT_SECRET: secret.optional(),
   TOKEN_SECRET: secret.optional(),
   INBOUND_MAIL_TOKEN: secret.optional(),
@@ -42,6 +45,9 @@ export type Config = {
   mailRate: number;
   mailConcurrency: number;
   sender: boolean;
+  mailLeaseSeconds: number;
+  mailRetrySeconds: number;
+  mailMaxAttempts: number;
   jwtSecret: string;
   tokenSecret: string;
   inboundMailToken: string | undefined;
@@ -87,6 +93,9 @@ export function parseConfig(
     mailRate: e.MAIL_RATE,
     mailConcurrency: e.MAIL_CONCURRENCY,
     sender: e.SENDER === 'on',
+    mailLeaseSeconds: e.MAIL_LEASE_SECONDS,
+    mailRetrySeconds: e.MAIL_RETRY_SECONDS,
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     jwtSecret: secrets.JWT_SECRET!,
     tokenSecret: secrets.TOKEN_SECRET!,
     inboundMailToken: e.INBOUND_MAIL_TOKEN,

@@ -9,6 +9,7 @@ import { registerCampaignCommands } from '../modules/campaigns/campaigns.cli.js'
 import { registerProgressCommands } from '../modules/progress/progress.cli.js';
 import { registerScoringCommands } from '../modules/scoring/scoring.cli.js';
 import { registerRosterCommands } from '../modules/roster/roster.cli.js';
+import { registerMailCommands } from '../modules/mail/mail.cli.js';
 import { startServer } from '../server.js';
 
 export function buildProgram(): Command {
@@ -42,5 +43,6 @@ export function buildProgram(): Command {
   registerRosterCommands(program);
   registerAuditCommands(program);
   registerScoringCommands(program);
+  registerMailCommands(program);
   return program;
 }
