@@ -20,6 +20,8 @@ import { createCampaignsService } from './modules/campaigns/campaigns.service.js
 import { progressPages } from './modules/progress/progress.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
+import { surveyRoutes } from './modules/survey/survey.routes.js';
+import { createSurveyService } from './modules/survey/survey.service.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -39,13 +41,14 @@ export type AppDeps = {
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function createServices({ database }: Pick<AppDeps, 'database' | 'config'>) {
+export function createServices({ database, config }: Pick<AppDeps, 'database' | 'config'>) {
   const db = database.db;
   const campaigns = createCampaignsService({ db });
   return {
     accounts: createAccountsService({ db }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
+    survey: createSurveyService({ db, campaigns, config }),
   };
 }
 
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
+  await app.register(surveyRoutes, { survey: services.survey });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }

@@ -24,6 +24,7 @@ const envSchema = z.object({
   TOKEN_SECRET: secret.optional(),
   INBOUND_MAIL_TOKEN: secret.optional(),
   TRUST_PROXY: z.string().optional(),
+  SURVEY_BAD_TOKEN_LIMIT: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +44,7 @@ export type Config = {
   tokenSecret: string;
   inboundMailToken: string | undefined;
   trustProxy: string[] | false;
+  surveyBadTokenLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -88,6 +90,7 @@ export function parseConfig(
     inboundMailToken: e.INBOUND_MAIL_TOKEN,
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : false,
     logLevel: e.LOG_LEVEL,
+    surveyBadTokenLimit: e.SURVEY_BAD_TOKEN_LIMIT,
   };
 }
 
