@@ -120,7 +120,9 @@ describe('submitting', () => {
     const res = await post(`/s/${p.token}`, { ...partial, action: 'submit' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('2 câu cần trả lời hoặc chọn lại');
-    expect(res.body).toContain(`<a href="#f-22-${missing[0]!.id}">Câu 4</a>: Chưa trả lời câu hỏi bắt buộc này.`);
+    expect(res.body).toContain('2 câu bắt buộc chưa trả lời:');
+    expect(res.body).toContain(`<li><a href="#f-22-${missing[0]!.id}">Câu 4</a></li>`);
+    expect(res.body).toContain(`<p class="err" id="e-22-${missing[0]!.id}">Chưa trả lời câu hỏi bắt buộc này.</p>`);
     expect(res.body).toContain(`<a href="#f-22-${missing[1]!.id}">Câu 11</a>`);
     expect(res.body.match(/class="err"/g)).toHaveLength(2);
     const [name, value] = Object.entries(partial)[0]!;

@@ -5,6 +5,8 @@
   var form = document.getElementById('survey');
   if (!form || !window.fetch || !window.URLSearchParams) return;
   document.getElementById('js').value = '1';
+  var problems = document.getElementById('loi');
+  if (problems) problems.focus();
   var status = document.getElementById('status');
   var timer = null;
   var busy = false;
@@ -30,7 +32,7 @@
     busy = true;
     var data = new URLSearchParams(new FormData(form));
     data.set('action', 'autosave');
-    fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin', headers: { accept: 'application/json' } })
+    fetch(form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin', headers: { accept: 'application/json' } })
       .then(function (res) {
         if (res.ok) {
           var now = new Date();

@@ -38,7 +38,7 @@ describe('reading posted answers', () => {
 
   it('lists every required question left unanswered, in form order', () => {
     const missing = missingAnswers(q, { '22': { [first.id]: 'A' } });
-    expect(missing[0]).toEqual({ unit: '22', question: second.id, message: 'Chưa trả lời câu hỏi bắt buộc này.' });
+    expect(missing[0]).toEqual({ unit: '22', question: second.id, kind: 'missing', message: 'Chưa trả lời câu hỏi bắt buộc này.' });
     expect(missing).toHaveLength(form.sections.flatMap((s) => s.questions).length - 1);
   });
 

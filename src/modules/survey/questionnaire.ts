@@ -8,7 +8,7 @@ import type { CampaignConfig, Form } from '../campaigns/campaign-config.js';
 export type RatedUnit = { code: string; name: string };
 /** `{ [ratedUnitCode]: { [questionId]: optionCode } }` */
 export type Answers = Record<string, Record<string, string>>;
-export type AnswerIssue = { unit: string; question: string; message: string };
+export type AnswerIssue = { unit: string; question: string; kind: 'missing' | 'option'; message: string };
 
 export type Questionnaire = { form: Form; units: RatedUnit[] };
 
@@ -33,7 +33,7 @@ export function readAnswers(q: Questionnaire, fields: Record<string, unknown>): 
         const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
         if (typeof value !== 'string' || value === '') continue;
         if (!question.options.some((o) => o.code === value)) {
-          issues.push({ unit: unit.code, question: question.id, message: `Phương án "${value.slice(0, 8)}" không có trong câu hỏi này; hãy chọn lại.` });
+          issues.push({ unit: unit.code, question: question.id, kind: 'option', message: `Phương án "${value.slice(0, 8)}" không có trong câu hỏi này; hãy chọn lại.` });
           continue;
         }
         (answers[unit.code] ??= {})[question.id] = value;
@@ -50,7 +50,7 @@ export function missingAnswers(q: Questionnaire, answers: Answers): AnswerIssue[
     for (const section of q.form.sections) {
       for (const question of section.questions) {
         if (question.required && !answers[unit.code]?.[question.id]) {
-          missing.push({ unit: unit.code, question: question.id, message: 'Chưa trả lời câu hỏi bắt buộc này.' });
+          missing.push({ unit: unit.code, question: question.id, kind: 'missing', message: 'Chưa trả lời câu hỏi bắt buộc này.' });
         }
       }
     }
