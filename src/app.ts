@@ -20,6 +20,9 @@ import { createCampaignsService } from './modules/campaigns/campaigns.service.js
 import { progressPages } from './modules/progress/progress.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
+import { integrityRoutes } from './modules/integrity/integrity.routes.js';
+import { integrityPages } from './modules/integrity/integrity.pages.js';
+import { createIntegrityService } from './modules/integrity/integrity.service.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -46,6 +49,7 @@ export function createServices({ database }: Pick<AppDeps, 'database' | 'config'
     accounts: createAccountsService({ db }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
+    integrity: createIntegrityService({ db, campaigns }),
   };
 }
 
@@ -95,9 +99,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
+  await app.register(integrityRoutes, { integrity: services.integrity });
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
+  await app.register(integrityPages, { integrity: services.integrity, campaigns: services.campaigns });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }
