@@ -30,6 +30,9 @@ import { mailBodySection, mailPages } from './modules/mail/mail.pages.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { surveyRoutes } from './modules/survey/survey.routes.js';
 import { createSurveyService } from './modules/survey/survey.service.js';
+import { integrityRoutes } from './modules/integrity/integrity.routes.js';
+import { integrityPages } from './modules/integrity/integrity.pages.js';
+import { createIntegrityService } from './modules/integrity/integrity.service.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -60,6 +63,7 @@ export function createServices({ database, config }: Pick<AppDeps, 'database' | 
     roster: createRosterService({ db, campaigns, config }),
     mail: createMailService({ db, config, campaigns }),
     survey: createSurveyService({ db, campaigns, config }),
+    integrity: createIntegrityService({ db, campaigns }),
   };
 }
 
@@ -118,6 +122,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mailRoutes, { mail: services.mail, inboundMailToken: config.inboundMailToken });
   await app.register(mailPages, { mail: services.mail });
   await app.register(surveyRoutes, { survey: services.survey });
+  await app.register(integrityRoutes, { integrity: services.integrity });
+  await app.register(integrityPages, { integrity: services.integrity, campaigns: services.campaigns });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }
