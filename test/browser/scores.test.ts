@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, seedProvinceCampaign, TEST_PASSWORD, type TestApp } from '../helpers/app.js';
-import { insertResponses } from '../helpers/responses.js';
+import { insertUniformResponses } from '../helpers/responses.js';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -20,9 +20,9 @@ beforeAll(async () => {
   // Quảng Ninh: 6 delegates answer A, 5 department heads B, 2 division heads C (under the minimum of 5):
   // each sub-criterion on both forms is M_k × (1 + 0.6)/2 = 0.8 M_k; 5.2 (not on the delegates' form) 0.6 × 1.5.
   // Total 0.8 × 37 + 0.9 = 30.50 of 38.5 = 79.22 %.
-  await insertResponses(t, config, { campaignId: 'diem', bodyCode: '22', groupCode: 'hdnd', option: 'A', count: 6 });
-  await insertResponses(t, config, { campaignId: 'diem', bodyCode: '22', groupCode: 'lanh_dao_so', option: 'B', count: 5 });
-  await insertResponses(t, config, { campaignId: 'diem', bodyCode: '22', groupCode: 'lanh_dao_phong', option: 'C', count: 2 });
+  await insertUniformResponses(t, config, { campaignId: 'diem', bodyCode: '22', groupCode: 'hdnd', option: 'A', count: 6 });
+  await insertUniformResponses(t, config, { campaignId: 'diem', bodyCode: '22', groupCode: 'lanh_dao_so', option: 'B', count: 5 });
+  await insertUniformResponses(t, config, { campaignId: 'diem', bodyCode: '22', groupCode: 'lanh_dao_phong', option: 'C', count: 2 });
   await t.services.scoring.seal('diem', 'test');
   await t.services.scoring.publish('diem', 'test');
   await addUser(t, 'qn', 'body', '22');
