@@ -87,25 +87,28 @@ export async function respondentsOfBody(db: Db, campaignId: string, bodyCode: st
   if (f.status) conditions.push(statusIs[f.status]);
   const where = and(...conditions);
   const join = and(eq(invitations.campaignId, r.campaignId), eq(invitations.bodyCode, r.bodyCode), eq(invitations.emailNorm, r.emailNorm));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        respondentId: r.id,
-        fullName: r.fullName,
-        email: r.email,
-        groupCode: r.groupCode,
-        organisation: r.organisation,
-        position: r.position,
-        status: statusSql,
-        bounceReason: invitations.bounceReason,
-      })
-      .from(r)
-      .leftJoin(invitations, join)
-      .where(where)
-      .orderBy(asc(r.groupCode), asc(r.fullName), asc(r.id))
-      .limit(f.limit)
-      .offset(f.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(r).leftJoin(invitations, join).where(where),
-  ]);
+  // One pass gives the page and, through the window count, the total before LIMIT.
+  const page = await db
+    .select({
+      respondentId: r.id,
+      fullName: r.fullName,
+      email: r.email,
+      groupCode: r.groupCode,
+      organisation: r.organisation,
+      position: r.position,
+      status: statusSql,
+      bounceReason: invitations.bounceReason,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(r)
+    .leftJoin(invitations, join)
+    .where(where)
+    .orderBy(asc(r.groupCode), asc(r.fullName), asc(r.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const rows = page.map(({ total: _total, ...row }) => row);
+  if (page.length > 0 || f.offset === 0) return { total: page[0]?.total ?? 0, rows };
+  // Past the end there is no row to carry the count.
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(r).leftJoin(invitations, join).where(where);
   return { total: total!.n, rows };
 }
