@@ -75,6 +75,8 @@ describe('progress API', () => {
   it('lists who has and has not answered, never what', async () => {
     const all = (await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents', qn)).json();
     expect(all.total).toBe(10);
+    expect((await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents?limit=3&offset=3', qn)).json()).toMatchObject({ total: 10, rows: all.rows.slice(3, 6) });
+    expect((await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents?offset=100', qn)).json()).toEqual({ total: 10, rows: [] });
     expect(Object.keys(all.rows[0]).sort()).toEqual(['bounceReason', 'email', 'fullName', 'groupCode', 'organisation', 'position', 'respondentId', 'status']);
     const bounced = (await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents?status=bounced', qn)).json();
     expect(bounced.rows).toEqual([expect.objectContaining({ email: 'hdnd2@quangninh.gov.vn', status: 'bounced', bounceReason: '550 5.1.1 mailbox unavailable' })]);
@@ -83,5 +85,24 @@ describe('progress API', () => {
     const search = (await get(`/api/v1/campaigns/2023-tinh/bodies/22/respondents?q=${encodeURIComponent('Giám đốc 3')}`, qn)).json();
     expect(search.rows.map((r: { email: string }) => r.email)).toEqual(['so3@quangninh.gov.vn']);
     expect((await get('/api/v1/campaigns/2023-tinh/bodies/01/respondents', qn)).statusCode).toBe(404);
+  });
+
+  it('filters each status exactly as it labels it, and the statuses add up to the list', async () => {
+    await t.db.execute(sql`update invitations set status = 'cancelled' where email_norm = 'so3@quangninh.gov.vn'`);
+    await t.db.execute(sql`update invitations set mail_status = 'failed' where email_norm = 'so2@quangninh.gov.vn'`);
+    await t.db.execute(sql`update invitations set mail_status = 'sent' where email_norm = 'hdnd3@quangninh.gov.vn'`);
+    const all = (await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents', qn)).json();
+    const totals: Record<string, number> = {};
+    for (const status of ['not_invited', 'invited', 'delivered', 'bounced', 'opened', 'completed']) {
+      const res = (await get(`/api/v1/campaigns/2023-tinh/bodies/22/respondents?status=${status}`, qn)).json();
+      expect(res.rows.every((r: { status: string }) => r.status === status), status).toBe(true);
+      expect(res.total).toBe(all.rows.filter((r: { status: string }) => r.status === status).length);
+      totals[status] = res.total;
+    }
+    expect(totals).toEqual({ not_invited: 1, invited: 4, delivered: 1, bounced: 1, opened: 1, completed: 2 });
+    const waiting = (await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents?status=not_completed', qn)).json();
+    expect(waiting.total).toBe(totals.invited! + totals.delivered! + totals.bounced! + totals.opened!);
+    await t.db.execute(sql`update invitations set status = 'active' where email_norm = 'so3@quangninh.gov.vn'`);
+    await t.db.execute(sql`update invitations set mail_status = 'queued' where email_norm in ('so2@quangninh.gov.vn', 'hdnd3@quangninh.gov.vn')`);
   });
 });

@@ -78,8 +78,8 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
       campaigns.get(campaignId),
       campaigns.getBody(campaignId, bodyCode),
       progress.report(campaignId, bodyCode, progressQuery.parse({}), !admin),
-      progress.respondents(campaignId, bodyCode, { status: 'not_completed', limit: 200, offset: 0 }),
-      progress.respondents(campaignId, bodyCode, { status: 'bounced', limit: 500, offset: 0 }),
+      progress.respondents(campaignId, bodyCode, { status: 'not_completed', limit: 200, offset: 0 }, true),
+      progress.respondents(campaignId, bodyCode, { status: 'bounced', limit: 500, offset: 0 }, true),
       campaigns.config(campaignId),
     ]);
     const mine = report.bodies[0]!;

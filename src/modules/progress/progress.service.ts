@@ -39,8 +39,9 @@ export function createProgressService({ db, campaigns }: { db: Db; campaigns: Ca
       };
     },
 
-    async respondents(campaignId: string, bodyCode: string, query: RespondentsQuery) {
-      await campaigns.requireBody(campaignId, bodyCode);
+    /** `bodyChecked`: the caller's route guard has already found the body in the campaign. */
+    async respondents(campaignId: string, bodyCode: string, query: RespondentsQuery, bodyChecked = false) {
+      if (!bodyChecked) await campaigns.requireBody(campaignId, bodyCode);
       return q.respondentsOfBody(db, campaignId, bodyCode, query);
     },
 

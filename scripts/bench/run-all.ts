@@ -1,0 +1,66 @@
+// Runs every benchmark in scripts/bench (each file exporting a default
+// `{ name, run }`), one after another so they do not disturb each other,
+// prints one table and writes bench/results.json. Exits 1 when a target is
+// missed or a benchmark fails. `--only <name>` runs just that one.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { printFigures, type Benchmark, type Figure } from './lib/report.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const resultsFile = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
+
+export function parseArgs(argv: readonly string[]): { only: string | null } {
+  const at = argv.indexOf('--only');
+  if (at === -1) return { only: null };
+  const name = argv[at + 1];
+  if (!name || name.startsWith('--')) throw new Error('--only cần tên một phép đo, ví dụ: --only progress');
+  return { only: name };
+}
+
+const isBenchmark = (value: unknown): value is Benchmark =>
+  typeof value === 'object' && value !== null && typeof (value as Benchmark).name === 'string' && typeof (value as Benchmark).run === 'function';
+
+async function discover(): Promise<Benchmark[]> {
+  const files = readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'run-all.ts').sort();
+  const found: Benchmark[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(`${here}${file}`).href)) as { default?: unknown };
+    if (isBenchmark(mod.default)) found.push(mod.default);
+  }
+  return found;
+}
+
+async function main() {
+  const { only } = parseArgs(process.argv.slice(2));
+  const all = await discover();
+  const chosen = only ? all.filter((b) => b.name === only) : all;
+  if (chosen.length === 0) {
+    console.error(only ? `Không có phép đo "${only}". Có: ${all.map((b) => b.name).join(', ') || '(không có)'}.` : 'Không tìm thấy phép đo nào trong scripts/bench.');
+    process.exit(1);
+  }
+  const figures: Figure[] = [];
+  let failed = false;
+  for (const bench of chosen) {
+    console.error(`▶ ${bench.name} (tải hệ thống: ${(await loadAverage()) ?? '?'})`);
+    try {
+      figures.push(...(await bench.run()));
+    } catch (error) {
+      failed = true;
+      console.error(`✗ ${bench.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  printFigures(figures);
+  mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
+  const results = figures.map(({ name, value, unit, target, baseline, ratio, pass }) => ({ name, value, unit, target, baseline, ratio, pass }));
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  const missed = figures.filter((f) => f.pass === false);
+  if (missed.length) console.error(`Không đạt mục tiêu: ${missed.map((f) => f.name).join('; ')}`);
+  process.exit(failed || missed.length ? 1 : 0);
+}
+
+async function loadAverage(): Promise<string | null> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile('/proc/loadavg', 'utf8').then((s) => s.split(' ').slice(0, 3).join(' '), () => null);
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) await main();
