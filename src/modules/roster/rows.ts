@@ -3,7 +3,7 @@
 // Vietnamese message), plus warnings that do not stop the import.
 import { isOfficialAddress, normaliseEmail, normalisePhone } from './contact.js';
 import { columnLetter, templateHeaders, type ColumnMap, type Field } from './columns.js';
-import { cleanText, foldKey, looksLikeLegacyFont } from './text.js';
+import { cleanText, collapseSpaces, foldKey, looksLikeLegacyFont } from './text.js';
 
 export type Issue = { line: number; column: string; code: string; message: string };
 
@@ -36,7 +36,11 @@ export function groupResolver(groups: readonly GroupRef[]) {
     byKey.set(foldKey(g.code), g.code);
     byKey.set(foldKey(g.name), g.code);
   }
-  return (text: string) => byKey.get(foldKey(text));
+  const seen = new Map<string, string | undefined>();
+  return (text: string) => {
+    if (!seen.has(text)) seen.set(text, byKey.get(foldKey(text)));
+    return seen.get(text);
+  };
 }
 
 export type PersonInput = { name: string; email: string; phone?: string | null; organisation?: string | null; position?: string | null; group: string };
@@ -48,6 +52,8 @@ export function checkPerson(
   rules: RowRules,
   resolveGroup: (text: string) => string | undefined,
   where: (field: Field) => { column: string; letter: string } = (f) => ({ column: templateHeaders[f], letter: '' }),
+  /** The text was composed to NFC when the file was decoded. */
+  composed = false,
 ): { candidate: Candidate | null; errors: Issue[]; warnings: Issue[] } {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
@@ -59,7 +65,7 @@ export function checkPerson(
   const warn = (field: Field, code: string, text: string) => warnings.push({ line, column: at(field).column, code, message: `${at(field).place}: ${text}` });
 
   const value = (field: Field, raw: string | null | undefined): string => {
-    const text = cleanText(raw ?? '');
+    const text = composed ? collapseSpaces(raw ?? '') : cleanText(raw ?? '');
     if (text.length > rules.maxFieldLength) error(field, 'field_too_long', `dài ${text.length} ký tự, vượt giới hạn ${rules.maxFieldLength} ký tự. Hãy rút gọn.`);
     else if (looksLikeLegacyFont(text)) error(field, 'legacy_encoding', `"${text.slice(0, 40)}" có vẻ được gõ bằng phông TCVN3 hoặc VNI. Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi tải lại.`);
     return text;
@@ -116,6 +122,7 @@ export function checkRecord(record: readonly string[], line: number, columns: Co
     rules,
     resolveGroup,
     where,
+    true,
   );
 }
 
