@@ -94,7 +94,12 @@ function postgresClient(db: Db): { unsafe(q: string): { writable(): Promise<Node
   return session?.constructor.name === 'PostgresJsSession' && typeof client?.unsafe === 'function' ? (client as never) : null;
 }
 
-const copyValue = (v: string | number | null) => (v === null ? '\\N' : String(v).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')));
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const copyValue = (v: string | number | null) => {
+  if (v === null) return '\\N';
+  const text = String(v);
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
+};
 
 /**
  * Bulk insert of new entries. On PostgreSQL a COPY on the transaction's own
