@@ -140,12 +140,12 @@ describe('template and export', () => {
       method: 'POST',
       url: `${base}/roster`,
       headers: bearer(qn),
-      payload: { name: '=HYPERLINK("http://x")', email: 'formula@quangninh.gov.vn', organisation: '+Sở', position: '@Giám đốc', group: 'lanh_dao_phong' },
+      payload: { name: '=HYPERLINK("http://x")', email: 'formula@quangninh.gov.vn', organisation: '+Sở\\Tư pháp\tx', position: '@Giám đốc', group: 'lanh_dao_phong' },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().name).toBe('=HYPERLINK("http://x")');
     const csv = (await t.app.inject({ url: `${base}/roster.csv`, headers: bearer(qn) })).body;
-    expect(csv).toContain(`"'=HYPERLINK(""http://x"")",formula@quangninh.gov.vn,,'+Sở,'@Giám đốc,lanh_dao_phong`);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")",formula@quangninh.gov.vn,,'+Sở\\Tư pháp x,'@Giám đốc,lanh_dao_phong`);
   });
 });
 

@@ -19,13 +19,14 @@ export function normalisePhone(input: string): string | null {
   return mobile || landline ? `+84${digits}` : null;
 }
 
-const emailSchema = z.email();
+// The same pattern z.email() checks, tested directly: an import checks 100,000 addresses.
+const EMAIL = z.regexes.email;
 
 /** Trimmed, lower-cased, without a `mailto:` or angle brackets; null when not an address. */
 export function normaliseEmail(input: string): string | null {
   let email = input.normalize('NFC').trim().toLowerCase();
   email = email.replace(/^mailto:/, '').replace(/^<(.*)>$/, '$1').trim();
-  return emailSchema.safeParse(email).success ? email : null;
+  return EMAIL.test(email) ? email : null;
 }
 
 /** Whether the address is in one of the official domains (a suffix match on whole labels). */

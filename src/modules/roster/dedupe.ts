@@ -30,13 +30,13 @@ export type NameWarning = { code: 'same_name_organisation'; ids: string[]; fullN
 
 export type DedupeResult = { merges: Merge[]; warnings: NameWarning[] };
 
-function find(parent: Map<string, string>, id: string): string {
-  let root = id;
-  while (parent.get(root) !== root) root = parent.get(root)!;
-  for (let x = id; x !== root; ) {
-    const next = parent.get(x)!;
-    parent.set(x, root);
-    x = next;
+function find(parent: Int32Array, i: number): number {
+  let root = i;
+  while (parent[root] !== root) root = parent[root]!;
+  while (parent[i] !== root) {
+    const next = parent[i]!;
+    parent[i] = root;
+    i = next;
   }
   return root;
 }
@@ -54,39 +54,42 @@ function better(a: DedupeEntry, b: DedupeEntry, priority: (g: string) => number)
 
 export function dedupe(entries: readonly DedupeEntry[], priorities: ReadonlyMap<string, number>): DedupeResult {
   const priority = (g: string) => priorities.get(g) ?? Number.MAX_SAFE_INTEGER;
-  const parent = new Map<string, string>();
-  const firstByKey = new Map<string, string>();
-  for (const e of entries) parent.set(e.id, e.id);
-  const link = (key: string, id: string) => {
-    const other = firstByKey.get(key);
-    if (other === undefined) firstByKey.set(key, id);
-    else parent.set(find(parent, id), find(parent, other));
+  // Union-find over positions (typed arrays keep 100,000 entries cheap); the
+  // components, and so the result, do not depend on the order of the entries.
+  const parent = new Int32Array(entries.length);
+  for (let i = 0; i < entries.length; i++) parent[i] = i;
+  const byEmail = new Map<string, number>();
+  const byPhone = new Map<string, number>();
+  const link = (index: Map<string, number>, key: string, i: number) => {
+    const other = index.get(key);
+    if (other === undefined) index.set(key, i);
+    else parent[find(parent, i)] = find(parent, other);
   };
-  for (const e of entries) {
-    link(`e:${e.emailNorm}`, e.id);
-    if (e.phoneNorm) link(`p:${e.phoneNorm}`, e.id);
-  }
+  entries.forEach((e, i) => {
+    link(byEmail, e.emailNorm, i);
+    if (e.phoneNorm) link(byPhone, e.phoneNorm, i);
+  });
 
-  const best = new Map<string, DedupeEntry>();
-  for (const e of entries) {
-    const root = find(parent, e.id);
-    const current = best.get(root);
-    if (!current || better(e, current, priority)) best.set(root, e);
-  }
+  const best = new Int32Array(entries.length).fill(-1);
+  entries.forEach((e, i) => {
+    const root = find(parent, i);
+    const current = best[root]!;
+    if (current === -1 || better(e, entries[current]!, priority)) best[root] = i;
+  });
 
   const merges: Merge[] = [];
   const kept: DedupeEntry[] = [];
-  for (const e of entries) {
-    const keeper = best.get(find(parent, e.id))!;
-    if (keeper.id === e.id) {
+  entries.forEach((e, i) => {
+    const keeper = entries[best[find(parent, i)]!]!;
+    if (keeper === e) {
       kept.push(e);
-      continue;
+      return;
     }
     const email = keeper.emailNorm === e.emailNorm;
     const phone = keeper.phoneNorm !== null && keeper.phoneNorm === e.phoneNorm;
     const reason: MergeReason = email && phone ? 'same_email_phone' : email ? 'same_email' : phone ? 'same_phone' : 'linked';
     merges.push({ keptId: keeper.id, droppedId: e.id, reason });
-  }
+  });
   merges.sort((a, b) => (a.droppedId < b.droppedId ? -1 : a.droppedId > b.droppedId ? 1 : 0));
   return { merges, warnings: nameWarnings(kept) };
 }

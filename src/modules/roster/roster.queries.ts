@@ -73,25 +73,68 @@ export async function deletePerson(db: Db, campaignId: string, bodyCode: string,
 
 export type NewRespondent = {
   id: string;
-  group_code: string;
-  full_name: string;
+  group: string;
+  fullName: string;
   email: string;
-  email_norm: string;
+  emailNorm: string;
   phone: string | null;
-  phone_norm: string | null;
+  phoneNorm: string | null;
   organisation: string | null;
   position: string | null;
   line: number | null;
-  merged_into: string | null;
-  merge_reason: string | null;
+};
+export type Merged = { keptId: string; reason: string } | undefined;
+
+const INSERT_COLUMNS = 'id, campaign_id, body_code, group_code, full_name, email, email_norm, phone, phone_norm, organisation, position, import_id, line, merged_into, merge_reason';
+
+/** The postgres.js connection of a drizzle transaction, when the driver is postgres.js. */
+function postgresClient(db: Db): { unsafe(q: string): { writable(): Promise<NodeJS.WritableStream> } } | null {
+  const session = (db as unknown as { session?: { constructor: { name: string }; client?: unknown } }).session;
+  const client = session?.client as { unsafe?: unknown } | undefined;
+  return session?.constructor.name === 'PostgresJsSession' && typeof client?.unsafe === 'function' ? (client as never) : null;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const copyValue = (v: string | number | null) => {
+  if (v === null) return '\\N';
+  const text = String(v);
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
 };
 
-/** Bulk insert through one JSON parameter per chunk: far fewer round trips and bind parameters than a VALUES list. */
-export async function insertRespondents(db: Db, campaignId: string, bodyCode: string, importId: string | null, rows: readonly NewRespondent[]) {
+/**
+ * Bulk insert of new entries. On PostgreSQL a COPY on the transaction's own
+ * connection; on PGlite one JSON parameter per chunk, far fewer round trips
+ * and bind parameters than a VALUES list. Rows are serialised chunk by chunk.
+ */
+export async function insertRespondents(db: Db, campaignId: string, bodyCode: string, importId: string | null, rows: readonly NewRespondent[], merged: (id: string) => Merged) {
+  const client = postgresClient(db);
+  if (client && rows.length > 0) {
+    const stream = await client.unsafe(`copy respondents (${INSERT_COLUMNS}) from stdin`).writable();
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      let text = '';
+      for (const r of rows.slice(i, i + CHUNK)) {
+        const m = merged(r.id);
+        const cells = [r.id, campaignId, bodyCode, r.group, r.fullName, r.email, r.emailNorm, r.phone, r.phoneNorm, r.organisation, r.position, importId, r.line, m?.keptId ?? null, m?.reason ?? null];
+        text += `${cells.map(copyValue).join('\t')}\n`;
+      }
+      if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
+    }
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', reject);
+      stream.once('finish', resolve);
+      stream.end();
+    });
+    return;
+  }
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = JSON.stringify(rows.slice(i, i + CHUNK));
+    const part = JSON.stringify(
+      rows.slice(i, i + CHUNK).map((r) => {
+        const m = merged(r.id);
+        return { id: r.id, group_code: r.group, full_name: r.fullName, email: r.email, email_norm: r.emailNorm, phone: r.phone, phone_norm: r.phoneNorm, organisation: r.organisation, position: r.position, line: r.line, merged_into: m?.keptId ?? null, merge_reason: m?.reason ?? null };
+      }),
+    );
     await db.execute(sql`
-      insert into respondents (id, campaign_id, body_code, group_code, full_name, email, email_norm, phone, phone_norm, organisation, position, import_id, line, merged_into, merge_reason)
+      insert into respondents (${sql.raw(INSERT_COLUMNS)})
       select r.id, ${campaignId}, ${bodyCode}, r.group_code, r.full_name, r.email, r.email_norm, r.phone, r.phone_norm, r.organisation, r.position, ${importId}::uuid, r.line, r.merged_into, r.merge_reason
       from jsonb_to_recordset(${part}::jsonb) as r(id uuid, group_code text, full_name text, email text, email_norm text, phone text, phone_norm text,
         organisation text, position text, line int, merged_into uuid, merge_reason text)`);

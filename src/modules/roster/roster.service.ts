@@ -50,19 +50,12 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
    */
   async function settle(tx: Db, s: Scope, priorities: ReadonlyMap<string, number>, fresh: (Candidate & { id: string })[], importId: string | null, write: boolean) {
     const existing = await q.bodyEntries(tx, s.campaignId, s.bodyCode);
-    const freshEntries: DedupeEntry[] = fresh.map((c) => ({ id: c.id, group: c.group, emailNorm: c.emailNorm, phoneNorm: c.phoneNorm, fullName: c.fullName, organisation: c.organisation, line: c.line }));
-    const result = dedupe([...existing, ...freshEntries], priorities);
+    const result = dedupe(existing.length ? [...existing, ...fresh] : fresh, priorities);
     const mergeOf = new Map(result.merges.map((m) => [m.droppedId, m]));
     if (write) {
-      const rows = fresh.map((c) => {
-        const m = mergeOf.get(c.id);
-        return {
-          id: c.id, group_code: c.group, full_name: c.fullName, email: c.email, email_norm: c.emailNorm, phone: c.phone, phone_norm: c.phoneNorm,
-          organisation: c.organisation, position: c.position, line: c.line, merged_into: m?.keptId ?? null, merge_reason: m?.reason ?? null,
-        };
-      });
-      rows.sort((a, b) => Number(a.merged_into !== null) - Number(b.merged_into !== null));
-      await q.insertRespondents(tx, s.campaignId, s.bodyCode, importId, rows);
+      // Kept entries first, so that merged ones point at stored rows.
+      const ordered = [...fresh.filter((c) => !mergeOf.has(c.id)), ...fresh.filter((c) => mergeOf.has(c.id))];
+      await q.insertRespondents(tx, s.campaignId, s.bodyCode, importId, ordered, (id) => mergeOf.get(id));
       const changes = existing.flatMap((e) => {
         const m = mergeOf.get(e.id);
         const to = m?.keptId ?? null;
@@ -96,7 +89,9 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
       await lockEditable(tx as unknown as Db, s, 'nhập danh sách');
       const replaced = [...new Set([...(group ? [group] : []), ...parsed.candidates.map((c) => c.group)])];
       if (!input.dryRun) await q.deleteGroups(tx as unknown as Db, s.campaignId, s.bodyCode, replaced);
-      const fresh = parsed.candidates.map((c) => ({ ...c, id: randomUUID() }));
+      // Ids are given in place: a second copy of 100,000 candidates is not needed.
+      const fresh = parsed.candidates as (Candidate & { id: string })[];
+      for (const c of fresh) c.id = randomUUID();
       const importId = input.dryRun ? null : randomUUID();
       if (importId) {
         await q.insertImport(tx as unknown as Db, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: input.fileName ?? null, rows: parsed.rows, imported: 0, merged: 0, createdBy: input.actor });
@@ -105,6 +100,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
         ? await dryRunSettle(tx as unknown as Db, s, r.priorities, fresh, replaced)
         : await settle(tx as unknown as Db, s, r.priorities, fresh, importId, true);
       const report = importReport(parsed, result, fresh, existing);
+
       if (importId) {
         await q.finishImport(tx as unknown as Db, importId, report);
         await recordAudit(tx as unknown as Db, {
@@ -119,8 +115,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
   /** The same computation without writing: the replaced groups are left out of the existing list. */
   async function dryRunSettle(tx: Db, s: Scope, priorities: ReadonlyMap<string, number>, fresh: (Candidate & { id: string })[], replaced: string[]) {
     const existing = (await q.bodyEntries(tx, s.campaignId, s.bodyCode)).filter((e) => !replaced.includes(e.group));
-    const freshEntries = fresh.map((c) => ({ id: c.id, group: c.group, emailNorm: c.emailNorm, phoneNorm: c.phoneNorm, fullName: c.fullName, organisation: c.organisation, line: c.line }));
-    return { result: dedupe([...existing, ...freshEntries], priorities), existing };
+    return { result: dedupe([...existing, ...fresh], priorities), existing };
   }
 
   async function checked(campaignId: string, input: PersonInput) {
