@@ -71,5 +71,5 @@ describe('a sender killed mid-batch', () => {
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     if (!pg) await after.close();
     await server.close();
-  });
+  }, 240_000);
 });

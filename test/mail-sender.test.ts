@@ -1,4 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invitations, outbox } from '../src/db/schema/index.js';
 import { createMailService } from '../src/modules/mail/mail.service.js';
@@ -28,6 +31,29 @@ async function smtp(behaviour?: Parameters<typeof startTestSmtp>[0], port?: numb
 const statuses = async (t: TestApp) => (await t.db.select({ status: outbox.status, attempts: outbox.attempts, lastReply: outbox.lastReply }).from(outbox));
 
 describe('mail sender', () => {
+  it('without SMTP_URL outside production, delivers over SMTP to a loopback server that keeps .eml files', async () => {
+    const t = await createTestApp({ MAIL_RATE: '500' });
+    cleanups.push(() => t.close());
+    cleanups.push(() => t.services.mail.close());
+    const campaignId = await seedProvinceCampaign(t);
+    await submitList(t.db, t.config, { campaignId, bodyCode: '01', n: 3 });
+    expect((await t.services.mail.dispatch({ campaignId, untilIdle: true })).sent).toBe(3);
+    const dir = join(t.config.dataDir, 'mail');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    expect(files).toHaveLength(3);
+    const parsed = await simpleParser(readFileSync(join(dir, files[0]!)));
+    expect(parsed.text).toMatch(/http:\/\/khaosat\.test\/s\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it('refuses to send in production without SMTP_URL, with one clear message', async () => {
+    const t = await createTestApp();
+    cleanups.push(() => t.close());
+    const production = { ...t.config, env: 'production' as const };
+    const mail = createMailService({ db: t.db, config: production, campaigns: t.services.campaigns });
+    await expect(mail.checkTransport()).rejects.toThrow(/Chưa cấu hình SMTP_URL/);
+    await mail.close();
+  });
+
   it('delivers every invitation of a submitted list once, with a working link', async () => {
     const server = await smtp();
     const { t, campaignId } = await setup(server.url);

@@ -1,7 +1,6 @@
 // What people and schedules ask of the mail capability besides sending:
 // reminder rounds, a body's urging (once per 24 h), bounce reports matched by
 // Message-ID, and fixing a bounced address (a new link version; the old dies).
-import { simpleParser } from 'mailparser';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
@@ -78,6 +77,7 @@ export function createMailActions({ db, config, campaigns, domain }: Deps) {
 
     /** Reads a delivery status notification and marks the message it reports on. */
     async ingestBounce(raw: Buffer) {
+      const { simpleParser } = await import('mailparser');
       const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
       const parts = parsed.attachments.map((a) => ({ contentType: a.contentType, content: a.content.toString('utf8') }));
       const reading = readDsn(parsed.messageId, parts, raw.toString('utf8'));

@@ -4,7 +4,6 @@
 // Every value is HTML-escaped on the way in; nothing from a person is trusted.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import mjml2html from 'mjml';
 
 export const mailTemplateNames = ['invitation', 'reminder'] as const;
 export type MailTemplateName = (typeof mailTemplateNames)[number];
@@ -92,7 +91,9 @@ export async function compileMail(name: MailTemplateName, campaign: CampaignText
   const withConstants = split(source, htmlConstants);
   // Personal placeholders survive MJML untouched; only the constants are baked in.
   const mjmlSource = withConstants.parts.reduce((acc, part, i) => acc + part + (i < withConstants.keys.length ? `{{${withConstants.keys[i]}}}` : ''), '');
-  const result = await mjml2html(mjmlSource, { validationLevel: 'strict', keepComments: false });
+  // Loaded on first use: MJML takes seconds to import, and most commands never render mail.
+  const { default: mjml2html } = await import('mjml');
+  const result = await mjml2html(mjmlSource, { validationLevel: 'strict', keepComments: false, minify: true, minifyOptions: { minifyCss: false } });
   const lineConstants = { campaignName: oneLine(campaign.campaignName), deadline: oneLine(campaign.deadline) };
   return { subject: split(subjects[name], lineConstants), html: split(result.html, {}), text: split(texts[name], lineConstants) };
 }

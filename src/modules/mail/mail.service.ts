@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -46,6 +46,7 @@ export function createMailService({ db, config, campaigns, log = defaultLog(conf
 
   function openTransport(): Promise<Transporter<SMTPPool.SentMessageInfo>> {
     transport ??= (async () => {
+      const { default: nodemailer } = await import('nodemailer');
       const pool = { pool: true as const, maxConnections: config.mailConcurrency, maxMessages: Infinity, maxRequeues: 0, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
       if (config.smtpUrl) return nodemailer.createTransport({ ...pool, url: config.smtpUrl });
       if (config.env === 'production') throw new MailConfigError('Chưa cấu hình SMTP_URL: không thể gửi thư khi NODE_ENV=production. Đặt SMTP_URL hoặc SENDER=off.');

@@ -6,12 +6,12 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { SMTPServer } from 'smtp-server';
 
 export type MailSink = { host: string; port: number; dir: string; close(): Promise<void> };
 
 export async function startMailSink(dir: string, port = 0): Promise<MailSink> {
   mkdirSync(dir, { recursive: true });
+  const { SMTPServer } = await import('smtp-server');
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
