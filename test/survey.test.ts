@@ -188,12 +188,30 @@ describe('submitting', () => {
   it('stores exactly one response when 50 submits of one link arrive together', async () => {
     const p = people[3]!;
     const fields = { ...answerAll(form, ['22']), action: 'submit' };
-    const results = await Promise.all(Array.from({ length: 50 }, () => post(`/s/${p.token}`, fields)));
+    const stated = { ...fields, campaign: CAMPAIGN, body: '22', group: 'hdnd' };
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => post(`/s/${p.token}`, i % 2 ? fields : stated)));
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 410)).toHaveLength(49);
     expect(await countRows(t.db, 'responses')).toBe(2);
     expect((await counters()).completed).toBe(2);
+  });
+});
+
+describe('the form context stated by the page', () => {
+  it('is on the page, and a submission stating a wrong body or group is stored as the invitation says', async () => {
+    const p = people[6]!;
+    const page = await get(`/s/${p.token}`);
+    expect(page.body).toContain(`<input type="hidden" name="campaign" value="${CAMPAIGN}"><input type="hidden" name="body" value="22"><input type="hidden" name="group" value="hdnd">`);
+    const before = await countRows(t.db, 'responses');
+    const forged = await post(`/s/${p.token}`, { ...answerAll(form, ['01']), ...answerAll(form, ['22']), action: 'submit', campaign: CAMPAIGN, body: '01', group: 'lanh_dao_so' });
+    expect(forged.statusCode).toBe(200);
+    expect(await countRows(t.db, 'responses')).toBe(before + 1);
+    const all = rowsOf<{ body_code: string; group_code: string; form_code: string; answers: unknown }>(await t.db.execute(sql`select body_code, group_code, form_code, answers from responses`));
+    for (const r of all) {
+      expect(r).toMatchObject({ body_code: '22', group_code: 'hdnd', form_code: form.code });
+      expect(Object.keys(typeof r.answers === 'string' ? JSON.parse(r.answers) : (r.answers as object))).toEqual(['22']);
+    }
   });
 });
 
