@@ -59,9 +59,12 @@ describe('the questionnaire page', () => {
     expect((await counters()).opened).toBe(before.opened + 1);
   });
 
-  it('counts a second device but not a second opening from the same one', async () => {
+  it('counts a second device but not a second opening from the same one, which writes nothing', async () => {
     const p = people[0]!;
+    const version = async () => rowsOf<{ v: string }>(await t.db.execute(sql`select xmin::text as v from invitations where id = ${p.invitationId}`))[0]!.v;
+    const before = await version();
     await get(`/s/${p.token}`);
+    expect(await version()).toBe(before);
     expect((await invitation(p.invitationId)).devices_seen).toBe(1);
     await t.app.inject({ method: 'GET', url: `/s/${p.token}`, remoteAddress: '198.51.100.9', headers: { 'user-agent': 'Firefox/128' } });
     expect((await invitation(p.invitationId)).devices_seen).toBe(2);

@@ -155,6 +155,12 @@ const bench: Benchmark = {
       await load(origin, barePage, 1);
       const pageRun = await alternate(origin, () => ({ method: 'GET', path: `/s/${pageLinks[j++ % pageLinks.length]!.token}` }), barePage, SECONDS);
       const pages = pageRun.subject;
+      const selectRun = await alternate(
+        origin,
+        () => ({ method: 'GET', path: `/s/${pageLinks[j++ % pageLinks.length]!.token}` }),
+        () => ({ method: 'GET', path: `/bench/bare-select/${pageLinks[j % pageLinks.length]!.token}` }),
+        SECONDS / 2,
+      );
 
       // Submits: complete submissions of distinct invitations against a bare INSERT of the same size.
       const sample = links[0]!.body;
@@ -182,6 +188,7 @@ const bench: Benchmark = {
         figure('survey submit p99', submits.p99, 'ms', '<= 50'),
         figure('bare INSERT route p99', bare.p99, 'ms'),
         figure('form pages per second (GET /s/:token)', pages.perSecond, 'req/s', '>= 2000', pageRun.baseline.perSecond),
+        figure('form pages vs bare indexed SELECT route', selectRun.subject.perSecond, 'req/s', null, selectRun.baseline.perSecond),
         figure('form page p99', pages.p99, 'ms'),
         figure('first openings per second (write: opened, device)', firstOpen.perSecond, 'req/s'),
         figure('form page size', pageBytes / 1024, 'KB', '<= 60'),
