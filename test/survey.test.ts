@@ -229,6 +229,7 @@ describe('links that do not lead to a form', () => {
     const cancelled = await get(`/s/${p.token}`, '192.0.2.1');
     expect(cancelled.statusCode).toBe(404);
     expect(cancelled.body).toBe(forged.body);
+    expect((await post(`/s/${p.token}`, { ...answerAll(form, ['22']), action: 'submit', campaign: CAMPAIGN, body: '22', group: 'hdnd' }, '192.0.2.1')).statusCode).toBe(404);
   });
 
   it('refuses an address after too many bad links, even with a good one, and not other addresses', async () => {

@@ -103,6 +103,12 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
     };
   }
 
+  /** Why a guarded write found nothing to change: the link's state now. */
+  async function settled(token: string, client: Client): Promise<Exclude<LinkState, 'open'>> {
+    const { state } = await resolve(token, client);
+    return state === 'open' ? 'answered' : state;
+  }
+
   /**
    * The common case in one statement: a complete submission of the form the
    * page was built for. The form is taken from the page's stated context and
@@ -150,7 +156,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       if (found.state !== 'open') return { state: found.state };
       const { questionnaire } = await questionnaireFor(found.row);
       const { answers, issues } = readAnswers(questionnaire, fields);
-      if (!(await q.saveDraft(db, found.row.id, answers))) return { state: 'answered' as const };
+      if (!(await q.saveDraft(db, found.row.id, answers))) return { state: await settled(token, client) };
       return { state: 'saved' as const, issues: issues.length, view: await view(found.row, answers, issues) };
     },
 
@@ -166,7 +172,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       const { answers, issues } = readAnswers(questionnaire, fields);
       const problems = [...issues, ...missingAnswers(questionnaire, answers).filter((m) => !issues.some((i) => i.unit === m.unit && i.question === m.question))];
       if (problems.length) {
-        if (!(await q.saveDraft(db, found.row.id, answers))) return { state: 'answered' as const };
+        if (!(await q.saveDraft(db, found.row.id, answers))) return { state: await settled(token, client) };
         return { state: 'incomplete' as const, view: await view(found.row, answers, sortIssues(questionnaire, problems)) };
       }
       const stored = await q.submitResponse(db, {
@@ -176,8 +182,8 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
         ...hasher.forResponse(client.ip, client.userAgent),
         jsEnabled,
       });
-      // Nothing stored means another submission won, or the deadline passed meanwhile.
-      if (!stored) return { state: (await resolve(token, client)).state === 'closed' ? ('closed' as const) : ('answered' as const) };
+      // Nothing stored means another submission won, the deadline passed or the link was withdrawn meanwhile.
+      if (!stored) return { state: await settled(token, client) };
       return { state: 'submitted' as const };
     },
 
