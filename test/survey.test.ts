@@ -18,7 +18,7 @@ beforeAll(async () => {
     t,
     CAMPAIGN,
     '22',
-    Array.from({ length: 8 }, (_, i) => ({ email: `hdnd${i}@quangninh.gov.vn`, group: 'hdnd', name: `Đại biểu ${i}` })),
+    Array.from({ length: 10 }, (_, i) => ({ email: `hdnd${i}@quangninh.gov.vn`, group: 'hdnd', name: `Đại biểu ${i}` })),
   );
   form = formForGroup(await t.services.campaigns.config(CAMPAIGN), 'hdnd')!;
 });
@@ -201,6 +201,20 @@ describe('submitting', () => {
   });
 });
 
+describe('saving while submitting', () => {
+  it('leaves no draft behind when autosaves race the submission', async () => {
+    const p = people[8]!;
+    await get(`/s/${p.token}`);
+    const all = answerAll(form, ['22']);
+    const saves = () => Array.from({ length: 15 }, () => post(`/s/${p.token}`, { ...all, action: 'autosave', js: '1' }));
+    const results = await Promise.all([...saves(), post(`/s/${p.token}`, { ...all, action: 'submit', campaign: CAMPAIGN, body: '22', group: 'hdnd' }), ...saves()]);
+    expect(results.filter((r) => r.statusCode === 200 && r.headers['content-type']?.toString().includes('text/html'))).toHaveLength(1);
+    expect(results.every((r) => r.statusCode === 200 || r.statusCode === 410)).toBe(true);
+    expect(rowsOf(await t.db.execute(sql`select 1 from drafts where invitation_id = ${p.invitationId}`))).toHaveLength(0);
+    expect((await invitation(p.invitationId)).status).toBe('completed');
+  });
+});
+
 describe('the form context stated by the page', () => {
   it('is on the page, and a submission stating a wrong body or group is stored as the invitation says', async () => {
     const p = people[6]!;
@@ -254,7 +268,8 @@ describe('links that do not lead to a form', () => {
       expect(save.statusCode).toBe(410);
       const submit = await post(`/s/${p.token}`, { ...answerAll(form, ['22']), action: 'submit' });
       expect(submit.statusCode).toBe(410);
-      expect(rowsOf(await t.db.execute(sql`select 1 from drafts where invitation_id = ${p.invitationId}`))).toHaveLength(0);
+      const drafts = rowsOf<{ answers: unknown }>(await t.db.execute(sql`select answers from drafts where invitation_id = ${p.invitationId}`));
+      expect(drafts.map((d) => (typeof d.answers === 'string' ? JSON.parse(d.answers) : d.answers))).toEqual([{}]);
       expect((await invitation(p.invitationId)).status).toBe('active');
     } finally {
       await t.db.execute(sql`update campaigns set response_deadline = '2100-01-10T16:59:59.999Z', list_deadline = '2099-12-15T16:59:59.999Z' where id = ${CAMPAIGN}`);

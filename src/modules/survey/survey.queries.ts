@@ -53,17 +53,22 @@ export async function findInvitation(db: Db, hash: Buffer, deviceKey: Buffer): P
 
 /**
  * Records an opening: the first time (precise until submission) and, for a
- * device not seen before on this invitation, one more distinct device.
+ * device not seen before on this link, one more distinct device. It also puts
+ * an empty draft in place, so later saves update a row that a submission
+ * racing them is sure to see and delete (an insert committed after the
+ * submission's snapshot would escape its delete).
  */
 export async function recordOpening(db: Db, invitationId: string, deviceKey: Buffer) {
   await db.execute(sql`
-    with dev as (
-      insert into invitation_devices (invitation_id, device_key) values (${invitationId}, ${deviceKey})
+    with inv as (select id from invitations where id = ${invitationId} and status = 'active' for update),
+    dev as (
+      insert into invitation_devices (invitation_id, device_key) select id, ${deviceKey} from inv
       on conflict do nothing returning 1
-    )
+    ),
+    draft as (insert into drafts (invitation_id, answers) select id, '{}'::jsonb from inv on conflict do nothing)
     update invitations set devices_seen = devices_seen + (select count(*) from dev)::int,
       first_opened_at = coalesce(first_opened_at, now())
-    where id = ${invitationId} and status = 'active' and (first_opened_at is null or exists (select 1 from dev))`);
+    where id in (select id from inv) and (first_opened_at is null or exists (select 1 from dev))`);
 }
 
 /**
