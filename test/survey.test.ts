@@ -18,7 +18,7 @@ beforeAll(async () => {
     t,
     CAMPAIGN,
     '22',
-    Array.from({ length: 8 }, (_, i) => ({ email: `hdnd${i}@quangninh.gov.vn`, group: 'hdnd', name: `Đại biểu ${i}` })),
+    Array.from({ length: 10 }, (_, i) => ({ email: `hdnd${i}@quangninh.gov.vn`, group: 'hdnd', name: `Đại biểu ${i}` })),
   );
   form = formForGroup(await t.services.campaigns.config(CAMPAIGN), 'hdnd')!;
 });
@@ -59,9 +59,12 @@ describe('the questionnaire page', () => {
     expect((await counters()).opened).toBe(before.opened + 1);
   });
 
-  it('counts a second device but not a second opening from the same one', async () => {
+  it('counts a second device but not a second opening from the same one, which writes nothing', async () => {
     const p = people[0]!;
+    const version = async () => rowsOf<{ v: string }>(await t.db.execute(sql`select xmin::text as v from invitations where id = ${p.invitationId}`))[0]!.v;
+    const before = await version();
     await get(`/s/${p.token}`);
+    expect(await version()).toBe(before);
     expect((await invitation(p.invitationId)).devices_seen).toBe(1);
     await t.app.inject({ method: 'GET', url: `/s/${p.token}`, remoteAddress: '198.51.100.9', headers: { 'user-agent': 'Firefox/128' } });
     expect((await invitation(p.invitationId)).devices_seen).toBe(2);
@@ -188,12 +191,44 @@ describe('submitting', () => {
   it('stores exactly one response when 50 submits of one link arrive together', async () => {
     const p = people[3]!;
     const fields = { ...answerAll(form, ['22']), action: 'submit' };
-    const results = await Promise.all(Array.from({ length: 50 }, () => post(`/s/${p.token}`, fields)));
+    const stated = { ...fields, campaign: CAMPAIGN, body: '22', group: 'hdnd' };
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => post(`/s/${p.token}`, i % 2 ? fields : stated)));
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 410)).toHaveLength(49);
     expect(await countRows(t.db, 'responses')).toBe(2);
     expect((await counters()).completed).toBe(2);
+  });
+});
+
+describe('saving while submitting', () => {
+  it('leaves no draft behind when autosaves race the submission', async () => {
+    const p = people[8]!;
+    await get(`/s/${p.token}`);
+    const all = answerAll(form, ['22']);
+    const saves = () => Array.from({ length: 15 }, () => post(`/s/${p.token}`, { ...all, action: 'autosave', js: '1' }));
+    const results = await Promise.all([...saves(), post(`/s/${p.token}`, { ...all, action: 'submit', campaign: CAMPAIGN, body: '22', group: 'hdnd' }), ...saves()]);
+    expect(results.filter((r) => r.statusCode === 200 && r.headers['content-type']?.toString().includes('text/html'))).toHaveLength(1);
+    expect(results.every((r) => r.statusCode === 200 || r.statusCode === 410)).toBe(true);
+    expect(rowsOf(await t.db.execute(sql`select 1 from drafts where invitation_id = ${p.invitationId}`))).toHaveLength(0);
+    expect((await invitation(p.invitationId)).status).toBe('completed');
+  });
+});
+
+describe('the form context stated by the page', () => {
+  it('is on the page, and a submission stating a wrong body or group is stored as the invitation says', async () => {
+    const p = people[6]!;
+    const page = await get(`/s/${p.token}`);
+    expect(page.body).toContain(`<input type="hidden" name="campaign" value="${CAMPAIGN}"><input type="hidden" name="body" value="22"><input type="hidden" name="group" value="hdnd">`);
+    const before = await countRows(t.db, 'responses');
+    const forged = await post(`/s/${p.token}`, { ...answerAll(form, ['01']), ...answerAll(form, ['22']), action: 'submit', campaign: CAMPAIGN, body: '01', group: 'lanh_dao_so' });
+    expect(forged.statusCode).toBe(200);
+    expect(await countRows(t.db, 'responses')).toBe(before + 1);
+    const all = rowsOf<{ body_code: string; group_code: string; form_code: string; answers: unknown }>(await t.db.execute(sql`select body_code, group_code, form_code, answers from responses`));
+    for (const r of all) {
+      expect(r).toMatchObject({ body_code: '22', group_code: 'hdnd', form_code: form.code });
+      expect(Object.keys(typeof r.answers === 'string' ? JSON.parse(r.answers) : (r.answers as object))).toEqual(['22']);
+    }
   });
 });
 
@@ -208,6 +243,7 @@ describe('links that do not lead to a form', () => {
     const cancelled = await get(`/s/${p.token}`, '192.0.2.1');
     expect(cancelled.statusCode).toBe(404);
     expect(cancelled.body).toBe(forged.body);
+    expect((await post(`/s/${p.token}`, { ...answerAll(form, ['22']), action: 'submit', campaign: CAMPAIGN, body: '22', group: 'hdnd' }, '192.0.2.1')).statusCode).toBe(404);
   });
 
   it('refuses an address after too many bad links, even with a good one, and not other addresses', async () => {
@@ -232,7 +268,8 @@ describe('links that do not lead to a form', () => {
       expect(save.statusCode).toBe(410);
       const submit = await post(`/s/${p.token}`, { ...answerAll(form, ['22']), action: 'submit' });
       expect(submit.statusCode).toBe(410);
-      expect(rowsOf(await t.db.execute(sql`select 1 from drafts where invitation_id = ${p.invitationId}`))).toHaveLength(0);
+      const drafts = rowsOf<{ answers: unknown }>(await t.db.execute(sql`select answers from drafts where invitation_id = ${p.invitationId}`));
+      expect(drafts.map((d) => (typeof d.answers === 'string' ? JSON.parse(d.answers) : d.answers))).toEqual([{}]);
       expect((await invitation(p.invitationId)).status).toBe('active');
     } finally {
       await t.db.execute(sql`update campaigns set response_deadline = '2100-01-10T16:59:59.999Z', list_deadline = '2099-12-15T16:59:59.999Z' where id = ${CAMPAIGN}`);

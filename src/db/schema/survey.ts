@@ -11,7 +11,7 @@ export const drafts = pgTable('drafts', {
 });
 
 /**
- * Devices that opened a link, keyed by HMAC(secret, invitation id + device) so
+ * Devices that opened a link, keyed by HMAC(secret, link hash + device) so
  * the keys cannot be joined with the device hashes kept on responses.
  */
 export const invitationDevices = pgTable(

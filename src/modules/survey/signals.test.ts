@@ -21,10 +21,11 @@ describe('integrity signals', () => {
     expect(JSON.stringify(one)).not.toContain('203.0.113');
   });
 
-  it('keys devices per invitation, so device keys cannot be matched across links', () => {
+  it('keys devices per link, so device keys cannot be matched across links', () => {
     const h = createSignalHasher('a'.repeat(40));
-    expect(h.deviceKey('i1', '203.0.113.5', 'UA').equals(h.deviceKey('i1', '203.0.113.9', 'UA'))).toBe(true);
-    expect(h.deviceKey('i1', '203.0.113.5', 'UA').equals(h.deviceKey('i2', '203.0.113.5', 'UA'))).toBe(false);
+    const [l1, l2] = [Buffer.from('link-1'), Buffer.from('link-2')];
+    expect(h.deviceKey(l1, '203.0.113.5', 'UA').equals(h.deviceKey(l1, '203.0.113.9', 'UA'))).toBe(true);
+    expect(h.deviceKey(l1, '203.0.113.5', 'UA').equals(h.deviceKey(l2, '203.0.113.5', 'UA'))).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 // Integrity signals kept with a response, none of which names a person: keyed
 // hashes of the client address, of its network (/24 for IPv4, /48 for IPv6)
 // and of the user agent, under a key derived from TOKEN_SECRET. The device key
-// per invitation uses a different derivation so it cannot be joined with them.
+// per link uses a different derivation so it cannot be joined with them.
 import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
@@ -18,9 +18,9 @@ export function createSignalHasher(secret: string) {
     forResponse(ip: string, userAgent: string | undefined) {
       return { ipHash: hash('ip', normaliseIp(ip)), netHash: hash('net', networkOf(ip)), uaHash: hash('ua', userAgent ?? '') };
     },
-    /** One device opening one invitation: its network and browser. */
-    deviceKey(invitationId: string, ip: string, userAgent: string | undefined): Buffer {
-      return createHmac('sha256', deviceKey).update(`${invitationId}\0${networkOf(ip)}\0${userAgent ?? ''}`).digest();
+    /** One device (network and browser) opening one link, known before the link is looked up. */
+    deviceKey(linkHash: Buffer, ip: string, userAgent: string | undefined): Buffer {
+      return createHmac('sha256', deviceKey).update(linkHash).update(`\0${networkOf(ip)}\0${userAgent ?? ''}`).digest();
     },
   };
 }

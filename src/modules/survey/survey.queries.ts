@@ -9,11 +9,12 @@ export type InvitationRow = {
   id: string;
   campaignId: string;
   bodyCode: string;
-  bodyName: string;
   groupCode: string;
   status: 'active' | 'completed' | 'cancelled';
   firstOpenedAt: Date | null;
   reported: boolean;
+  /** This device has opened the link before. */
+  knownDevice: boolean;
   responseDeadline: Date;
   closed: boolean;
   draft: unknown;
@@ -22,14 +23,14 @@ export type InvitationRow = {
 const toDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
 
 /** The invitation behind a token hash, with its campaign's deadline judged on the database clock. */
-export async function findInvitation(db: Db, hash: Buffer): Promise<InvitationRow | undefined> {
+export async function findInvitation(db: Db, hash: Buffer, deviceKey: Buffer): Promise<InvitationRow | undefined> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      select i.id, i.campaign_id, i.body_code, b.name as body_name, i.group_code, i.status, i.first_opened_at,
-        i.reported_at is not null as reported, c.response_deadline, now() > c.response_deadline as closed, d.answers as draft
+      select i.id, i.campaign_id, i.body_code, i.group_code, i.status, i.first_opened_at,
+        i.reported_at is not null as reported, c.response_deadline,
+        exists (select 1 from invitation_devices v where v.invitation_id = i.id and v.device_key = ${deviceKey}) as known_device, now() > c.response_deadline as closed, d.answers as draft
       from invitations i
       join campaigns c on c.id = i.campaign_id
-      join campaign_bodies b on b.campaign_id = i.campaign_id and b.code = i.body_code
       left join drafts d on d.invitation_id = i.id
       where i.token_hash = ${hash}`),
   );
@@ -39,11 +40,11 @@ export async function findInvitation(db: Db, hash: Buffer): Promise<InvitationRo
     id: r.id as string,
     campaignId: r.campaign_id as string,
     bodyCode: r.body_code as string,
-    bodyName: r.body_name as string,
     groupCode: r.group_code as string,
     status: r.status as InvitationRow['status'],
     firstOpenedAt: toDate(r.first_opened_at),
     reported: Boolean(r.reported),
+    knownDevice: Boolean(r.known_device),
     responseDeadline: toDate(r.response_deadline)!,
     closed: Boolean(r.closed),
     draft: typeof r.draft === 'string' ? JSON.parse(r.draft) : r.draft,
@@ -52,17 +53,22 @@ export async function findInvitation(db: Db, hash: Buffer): Promise<InvitationRo
 
 /**
  * Records an opening: the first time (precise until submission) and, for a
- * device not seen before on this invitation, one more distinct device.
+ * device not seen before on this link, one more distinct device. It also puts
+ * an empty draft in place, so later saves update a row that a submission
+ * racing them is sure to see and delete (an insert committed after the
+ * submission's snapshot would escape its delete).
  */
-export async function recordOpening(db: Db, invitationId: string, deviceKey: Buffer, firstTime: boolean) {
+export async function recordOpening(db: Db, invitationId: string, deviceKey: Buffer) {
   await db.execute(sql`
-    with dev as (
-      insert into invitation_devices (invitation_id, device_key) values (${invitationId}, ${deviceKey})
+    with inv as (select id from invitations where id = ${invitationId} and status = 'active' for update),
+    dev as (
+      insert into invitation_devices (invitation_id, device_key) select id, ${deviceKey} from inv
       on conflict do nothing returning 1
-    )
+    ),
+    draft as (insert into drafts (invitation_id, answers) select id, '{}'::jsonb from inv on conflict do nothing)
     update invitations set devices_seen = devices_seen + (select count(*) from dev)::int,
       first_opened_at = coalesce(first_opened_at, now())
-    where id = ${invitationId} and status = 'active' and (${firstTime} or exists (select 1 from dev))`);
+    where id in (select id from inv) and (first_opened_at is null or exists (select 1 from dev))`);
 }
 
 /**
@@ -94,6 +100,8 @@ export type Submission = {
   netHash: string;
   uaHash: string;
   jsEnabled: boolean;
+  /** The campaign, body and group the answers were checked against; nothing is stored unless the invitation has them. */
+  expect?: { campaignId: string; bodyCode: string; groupCode: string };
 };
 
 /**
@@ -113,7 +121,9 @@ export async function submitResponse(db: Db, s: Submission): Promise<boolean> {
           first_opened_at = date_trunc('day', coalesce(o.first_opened_at, now()) at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
           updated_at = date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
         from invitations o, campaigns c
-        where i.token_hash = ${s.tokenHash} and o.id = i.id and i.status = 'active'
+        where i.token_hash = ${s.tokenHash} and o.id = i.id and i.status = 'active'${
+          s.expect ? sql` and i.campaign_id = ${s.expect.campaignId} and i.body_code = ${s.expect.bodyCode} and i.group_code = ${s.expect.groupCode}` : sql``
+        }
           and c.id = i.campaign_id and now() <= c.response_deadline
         returning i.id, i.campaign_id, i.body_code, i.group_code, i.devices_seen,
           extract(epoch from now() - o.first_opened_at)::int as seconds_spent

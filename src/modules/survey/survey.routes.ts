@@ -81,10 +81,11 @@ export const surveyRoutes: RoutePlugin<{ survey: SurveyService }> = async (app, 
     handler: async (request, reply) => {
       const { token } = request.params;
       const url = base(token);
-      const { action, js, ...fields } = request.body;
+      const { action, js, campaign, body, group, ...fields } = request.body;
       const client = clientOf(request);
       if (action === 'submit') {
-        const result = await survey.submit(token, client, fields, js === '1');
+        const claimed = campaign && body && group ? { campaign, body, group } : undefined;
+        const result = await survey.submit(token, client, fields, js === '1', claimed);
         if (result.state === 'incomplete') return form(request, reply, { v: result.view, action: url }, 422);
         return message(reply, result.state, url);
       }

@@ -8,6 +8,10 @@ export const surveyPost = z
   .object({
     action: z.enum(['save', 'submit', 'autosave']).default('save'),
     js: z.string().max(1).optional(),
+    /** The form's context as the page stated it (see FormContext). */
+    campaign: z.string().max(64).optional(),
+    body: z.string().max(64).optional(),
+    group: z.string().max(64).optional(),
   })
   .catchall(z.union([z.string().max(64), z.array(z.string().max(64)).max(10)]));
 

@@ -30,7 +30,11 @@ export type ReportKind = 'link_used_by_other' | 'pressured' | 'other';
 /** Where a link stands, before anything is shown. */
 export type LinkState = 'invalid' | 'rate_limited' | 'answered' | 'closed' | 'open';
 
+/** What the form page states it was built for; a submission carrying it is checked against the invitation in SQL. */
+export type FormContext = { campaign: string; body: string; group: string };
+
 export type FormView = {
+  context: FormContext;
   campaignName: string;
   bodyName: string;
   groupName: string;
@@ -58,30 +62,33 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
   async function resolve(token: string, client: Client) {
     if (limiter.blocked(client.ip)) return { state: 'rate_limited' as const };
     const hash = tokenHash(token);
-    const row = await q.findInvitation(db, hash);
+    const device = hasher.deviceKey(hash, client.ip, client.userAgent);
+    const row = await q.findInvitation(db, hash, device);
     if (!row || row.status === 'cancelled' || !TOKEN_PATTERN.test(token)) {
       limiter.miss(client.ip);
       return { state: 'invalid' as const };
     }
-    if (row.status === 'completed') return { state: 'answered' as const, row, hash };
-    if (row.closed) return { state: 'closed' as const, row, hash };
-    return { state: 'open' as const, row, hash };
+    if (row.status === 'completed') return { state: 'answered' as const, row, hash, device };
+    if (row.closed) return { state: 'closed' as const, row, hash, device };
+    return { state: 'open' as const, row, hash, device };
   }
 
-  async function questionnaireFor(row: q.InvitationRow): Promise<{ config: CampaignConfig; questionnaire: Questionnaire }> {
+  async function questionnaireFor(row: q.InvitationRow): Promise<{ config: CampaignConfig; body: { code: string; name: string }; questionnaire: Questionnaire }> {
     const campaignConfig = await campaigns.config(row.campaignId);
     const form = formForGroup(campaignConfig, row.groupCode);
     if (!form) throw new Error(`No form for group ${row.groupCode} in campaign ${row.campaignId}`);
-    return { config: campaignConfig, questionnaire: { form, units: ratedUnits(campaignConfig, form, { code: row.bodyCode, name: row.bodyName }) } };
+    const body = { code: row.bodyCode, name: campaignConfig.bodies.find((b) => b.code === row.bodyCode)?.name ?? row.bodyCode };
+    return { config: campaignConfig, body, questionnaire: { form, units: ratedUnits(campaignConfig, form, body) } };
   }
 
   async function view(row: q.InvitationRow, answers: Answers | null, issues: AnswerIssue[] = []): Promise<FormView> {
-    const { config: c, questionnaire } = await questionnaireFor(row);
+    const { config: c, body, questionnaire } = await questionnaireFor(row);
     const kept = answers ?? cleanDraft(questionnaire, row.draft);
     const labels = questionLabels(questionnaire);
     return {
+      context: { campaign: row.campaignId, body: row.bodyCode, group: row.groupCode },
       campaignName: c.name,
-      bodyName: row.bodyName,
+      bodyName: body.name,
       groupName: c.groups.find((g) => g.code === row.groupCode)?.name ?? row.groupCode,
       deadline: formatDeadline(row.responseDeadline),
       timeLeft: timeLeft(new Date(), row.responseDeadline),
@@ -96,13 +103,44 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
     };
   }
 
+  /** Why a guarded write found nothing to change: the link's state now. */
+  async function settled(token: string, client: Client): Promise<Exclude<LinkState, 'open'>> {
+    const { state } = await resolve(token, client);
+    return state === 'open' ? 'answered' : state;
+  }
+
+  /**
+   * The common case in one statement: a complete submission of the form the
+   * page was built for. The form is taken from the page's stated context and
+   * the statement stores nothing unless the invitation matches it, so a wrong
+   * or forged context only sends the submission down the full path.
+   */
+  async function submitAsClaimed(token: string, client: Client, fields: Record<string, unknown>, jsEnabled: boolean, claimed: FormContext): Promise<boolean> {
+    if (limiter.blocked(client.ip) || !TOKEN_PATTERN.test(token)) return false;
+    const campaignConfig = await campaigns.config(claimed.campaign).catch(() => null);
+    const form = campaignConfig && formForGroup(campaignConfig, claimed.group);
+    if (!campaignConfig || !form) return false;
+    const questionnaire = { form, units: ratedUnits(campaignConfig, form, { code: claimed.body, name: '' }) };
+    const { answers, issues } = readAnswers(questionnaire, fields);
+    if (issues.length || missingAnswers(questionnaire, answers).length) return false;
+    return q.submitResponse(db, {
+      tokenHash: tokenHash(token),
+      formCode: form.code,
+      answers,
+      ...hasher.forResponse(client.ip, client.userAgent),
+      jsEnabled,
+      expect: { campaignId: claimed.campaign, bodyCode: claimed.body, groupCode: claimed.group },
+    });
+  }
+
   return {
     /** GET: the form with any saved answers; records the opening and the device. */
     async open(token: string, client: Client) {
       const found = await resolve(token, client);
       if (found.state !== 'open') return { state: found.state };
       const { row } = found;
-      await q.recordOpening(db, row.id, hasher.deviceKey(row.id, client.ip, client.userAgent), row.firstOpenedAt === null);
+      // A known device reopening a link already opened changes nothing: no write.
+      if (row.firstOpenedAt === null || !row.knownDevice) await q.recordOpening(db, row.id, found.device);
       return { state: 'open' as const, view: await view(row, null) };
     },
 
@@ -118,7 +156,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       if (found.state !== 'open') return { state: found.state };
       const { questionnaire } = await questionnaireFor(found.row);
       const { answers, issues } = readAnswers(questionnaire, fields);
-      if (!(await q.saveDraft(db, found.row.id, answers))) return { state: 'answered' as const };
+      if (!(await q.saveDraft(db, found.row.id, answers))) return { state: await settled(token, client) };
       return { state: 'saved' as const, issues: issues.length, view: await view(found.row, answers, issues) };
     },
 
@@ -126,14 +164,15 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
      * Submits once: with every required answer, the response is stored in one
      * statement; otherwise the answers are saved and the missing ones listed.
      */
-    async submit(token: string, client: Client, fields: Record<string, unknown>, jsEnabled: boolean) {
+    async submit(token: string, client: Client, fields: Record<string, unknown>, jsEnabled: boolean, claimed?: FormContext) {
+      if (claimed && (await submitAsClaimed(token, client, fields, jsEnabled, claimed))) return { state: 'submitted' as const };
       const found = await resolve(token, client);
       if (found.state !== 'open') return { state: found.state };
       const { questionnaire } = await questionnaireFor(found.row);
       const { answers, issues } = readAnswers(questionnaire, fields);
       const problems = [...issues, ...missingAnswers(questionnaire, answers).filter((m) => !issues.some((i) => i.unit === m.unit && i.question === m.question))];
       if (problems.length) {
-        if (!(await q.saveDraft(db, found.row.id, answers))) return { state: 'answered' as const };
+        if (!(await q.saveDraft(db, found.row.id, answers))) return { state: await settled(token, client) };
         return { state: 'incomplete' as const, view: await view(found.row, answers, sortIssues(questionnaire, problems)) };
       }
       const stored = await q.submitResponse(db, {
@@ -143,8 +182,8 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
         ...hasher.forResponse(client.ip, client.userAgent),
         jsEnabled,
       });
-      // Nothing stored means another submission won, or the deadline passed meanwhile.
-      if (!stored) return { state: (await resolve(token, client)).state === 'closed' ? ('closed' as const) : ('answered' as const) };
+      // Nothing stored means another submission won, the deadline passed or the link was withdrawn meanwhile.
+      if (!stored) return { state: await settled(token, client) };
       return { state: 'submitted' as const };
     },
 

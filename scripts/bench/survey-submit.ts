@@ -1,0 +1,205 @@
+// Respondents submitting over HTTP against the service on real PostgreSQL,
+// each request a complete valid submission of a distinct invitation, and a
+// bare route inserting one row of the same size through the same pool in the
+// same server process; then form pages per second against a bare GET of the
+// same size. The server runs in its own process; load comes from undici here.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { sql } from 'drizzle-orm';
+import { Pool } from 'undici';
+import { rowsOf } from '../../src/db/client.js';
+import { campaignBodies, invitations, respondents } from '../../src/db/schema/index.js';
+import { formForGroup, type CampaignConfig } from '../../src/modules/campaigns/campaign-config.js';
+import { createCampaignsService } from '../../src/modules/campaigns/campaigns.service.js';
+import { issueInvitations } from '../../src/modules/mail/invitations.service.js';
+import { linkToken } from '../../src/modules/mail/links.js';
+import { benchDatabase } from './lib/database.js';
+import { figure, runIfMain, type Benchmark, type Figure } from './lib/report.js';
+
+const CONNECTIONS = 50;
+const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 20_000);
+const BODIES = ['01', '22', '31', '48', '79', '92', '26', '38', '46', '75'];
+const GROUPS = ['hdnd', 'lanh_dao_so', 'lanh_dao_phong', 'lanh_dao_huyen'];
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+type Run = { latencies: number[]; seconds: number; codes: Record<number, number>; bytes: number };
+type Req = { method: 'GET' | 'POST'; path: string; body?: string };
+
+/** Keeps CONNECTIONS requests in flight until `next` runs dry or time is up. */
+async function load(origin: string, next: () => Req | undefined, seconds: number): Promise<Run> {
+  const pool = new Pool(origin, { connections: CONNECTIONS, pipelining: 1 });
+  const latencies: number[] = [];
+  const codes: Record<number, number> = {};
+  let bytes = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  const worker = async () => {
+    for (let req = next(); req && performance.now() < end; req = next()) {
+      const t0 = performance.now();
+      const res = await pool.request({
+        method: req.method,
+        path: req.path,
+        headers: { 'user-agent': 'bench', ...(req.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        ...(req.body ? { body: req.body } : {}),
+      });
+      const body = Buffer.from(await res.body.arrayBuffer());
+      latencies.push(performance.now() - t0);
+      bytes = body.length;
+      codes[res.statusCode] = (codes[res.statusCode] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const elapsed = (performance.now() - start) / 1000;
+  await pool.close();
+  return { latencies, seconds: elapsed, codes, bytes };
+}
+
+/**
+ * Measures the route and its bare baseline in alternating slices, so that a
+ * change in the machine's load during the run weighs on both alike.
+ */
+async function alternate(origin: string, subject: () => Req | undefined, baseline: () => Req | undefined, seconds: number, rounds = 4) {
+  const runs: { subject: Run[]; baseline: Run[] } = { subject: [], baseline: [] };
+  for (let r = 0; r < rounds; r++) {
+    runs.baseline.push(await load(origin, baseline, seconds / rounds));
+    runs.subject.push(await load(origin, subject, seconds / rounds));
+  }
+  return { subject: summarise(runs.subject), baseline: summarise(runs.baseline) };
+}
+
+function summarise(runs: Run[]) {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const codes: Record<number, number> = {};
+  for (const r of runs) for (const [code, n] of Object.entries(r.codes)) codes[Number(code)] = (codes[Number(code)] ?? 0) + n;
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+  return { perSecond: latencies.length / seconds, p50: pct(0.5), p99: pct(0.99), codes, bytes: runs.at(-1)?.bytes ?? 0 };
+}
+
+function answersFor(config: CampaignConfig, group: string, bodyCode: string, seed: number): string {
+  const form = formForGroup(config, group)!;
+  const fields = new URLSearchParams();
+  let i = seed;
+  for (const s of form.sections) for (const q of s.questions) fields.set(`${bodyCode}:${q.id}`, q.options[i++ % q.options.length]!.code);
+  fields.set('action', 'submit');
+  // The page states the form's context; a browser posts it back with the answers.
+  fields.set('campaign', 'bench');
+  fields.set('body', bodyCode);
+  fields.set('group', group);
+  return fields.toString();
+}
+
+async function seed(db: Awaited<ReturnType<typeof benchDatabase>>['db'], tokenSecret: string, count: number) {
+  const campaigns = createCampaignsService({ db });
+  await campaigns.create({ preset: '2023-province', id: 'bench', bodies: BODIES, listDeadline: '2099-12-15', responseDeadline: '2100-01-10' }, 'bench');
+  const perBody = Math.ceil(count / BODIES.length);
+  for (const bodyCode of BODIES) {
+    const people = Array.from({ length: perBody }, (_, i) => {
+      const email = `nguoi${i}.${bodyCode}@donvi${bodyCode}.gov.vn`;
+      return { campaignId: 'bench', bodyCode, groupCode: GROUPS[i % GROUPS.length]!, fullName: `Người ${i}`, email, emailNorm: email, line: i + 2 };
+    });
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < people.length; i += 2000) await tx.insert(respondents).values(people.slice(i, i + 2000));
+      await tx.update(campaignBodies).set({ listState: 'submitted', listSubmittedAt: sql`now()` }).where(sql`${campaignBodies.campaignId} = 'bench' and ${campaignBodies.code} = ${bodyCode}`);
+      await issueInvitations(tx as never, { campaignId: 'bench', bodyCode, tokenSecret, mailDomain: 'bench.gov.vn' });
+    });
+  }
+  const rows = await db.select({ id: invitations.id, version: invitations.version, group: invitations.groupCode, body: invitations.bodyCode }).from(invitations);
+  const config = await campaigns.config('bench');
+  // Respondents of every body answer at once, as they do in a round: spread the links (a fixed shuffle).
+  for (let i = rows.length - 1, x = 7; i > 0; i--) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    const j = x % (i + 1);
+    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+  }
+  return rows.map((r, i) => ({ token: linkToken(tokenSecret, r.id, r.version), body: answersFor(config, r.group, r.body, i) }));
+}
+
+async function startServer(url: string, secrets: { jwt: string; token: string }, pageBytes: number): Promise<{ child: ChildProcess; origin: string }> {
+  const file = fileURLToPath(new URL('./lib/survey-server.ts', import.meta.url));
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', file], {
+    env: { ...process.env, BENCH_SERVER_DB: url, BENCH_JWT_SECRET: secrets.jwt, BENCH_TOKEN_SECRET: secrets.token, BENCH_PAGE_BYTES: String(pageBytes), BENCH_POOL: '10' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => line.startsWith('READY ') && resolve(Number(line.slice(6))));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+const bench: Benchmark = {
+  name: 'survey-submit',
+  async run(): Promise<Figure[]> {
+    const database = await benchDatabase(10);
+    const secrets = { jwt: randomBytes(32).toString('base64url'), token: randomBytes(32).toString('base64url') };
+    let server: ChildProcess | undefined;
+    try {
+      await database.db.execute(sql`create table bench_bare (id uuid primary key default gen_random_uuid(), campaign_id text not null,
+        body_code text not null, group_code text not null, submitted_at timestamptz not null, answers jsonb not null)`);
+      const links = await seed(database.db, secrets.token, SUBMITS + 300);
+      const pageLinks = links.splice(0, 300);
+      const started = await startServer(database.url, secrets, 24_000);
+      server = started.child;
+      const { origin } = started;
+
+      // Pages: each link opened once (the first opening writes), then reopened by the same device (reads only).
+      let i = 0;
+      const firstOpen = summarise([await load(origin, () => (i < pageLinks.length ? { method: 'GET', path: `/s/${pageLinks[i++]!.token}` } : undefined), 60)]);
+      let j = 0;
+      const barePage: () => Req = () => ({ method: 'GET', path: '/bench/bare-page' });
+      await load(origin, barePage, 1);
+      const pageRun = await alternate(origin, () => ({ method: 'GET', path: `/s/${pageLinks[j++ % pageLinks.length]!.token}` }), barePage, SECONDS);
+      const pages = pageRun.subject;
+      const selectRun = await alternate(
+        origin,
+        () => ({ method: 'GET', path: `/s/${pageLinks[j++ % pageLinks.length]!.token}` }),
+        () => ({ method: 'GET', path: `/bench/bare-select/${pageLinks[j % pageLinks.length]!.token}` }),
+        SECONDS / 2,
+      );
+
+      // Submits: complete submissions of distinct invitations against a bare INSERT of the same size.
+      const sample = links[0]!.body;
+      let k = 0;
+      const submitRun = await alternate(
+        origin,
+        () => (k < links.length ? { method: 'POST', path: `/s/${links[k++]!.token}`, body: links[k - 1]!.body } : undefined),
+        () => ({ method: 'POST', path: '/bench/bare-insert', body: sample }),
+        SECONDS,
+      );
+      const { subject: submits, baseline: bare } = submitRun;
+      const pageBytes = firstOpen.bytes;
+
+      const stored = Number(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from responses`))[0]!.n);
+      const completed = Number(rowsOf<{ n: number }>(await database.db.execute(sql`select sum(completed)::int as n from progress_counters`))[0]!.n);
+      console.log(
+        `survey-submit: submits ${JSON.stringify(submits.codes)}, ${stored} responses stored, progress counts ${completed} completed; ` +
+          `bare ${JSON.stringify(bare.codes)}; pages ${JSON.stringify(pages.codes)} (${pageBytes} bytes), first openings ${firstOpen.perSecond.toFixed(0)}/s; load average ${readFileSync('/proc/loadavg', 'utf8').trim()}`,
+      );
+      if (stored !== (submits.codes[200] ?? 0) || completed !== stored) throw new Error('responses stored do not match the submissions answered 200');
+      return [
+        figure('survey submits per second (50 connections)', submits.perSecond, 'req/s', '>= 1500'),
+        figure('survey submit vs bare INSERT route', submits.perSecond, 'req/s', 'ratio >= 0.5', bare.perSecond),
+        figure('survey submit p50', submits.p50, 'ms'),
+        figure('survey submit p99', submits.p99, 'ms', '<= 50'),
+        figure('bare INSERT route p99', bare.p99, 'ms'),
+        figure('form pages per second (GET /s/:token)', pages.perSecond, 'req/s', '>= 2000', pageRun.baseline.perSecond),
+        figure('form pages vs bare indexed SELECT route', selectRun.subject.perSecond, 'req/s', null, selectRun.baseline.perSecond),
+        figure('form page p99', pages.p99, 'ms'),
+        figure('first openings per second (write: opened, device)', firstOpen.perSecond, 'req/s'),
+        figure('form page size', pageBytes / 1024, 'KB', '<= 60'),
+      ];
+    } finally {
+      server?.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      await database.drop();
+    }
+  },
+};
+
+export default bench;
+await runIfMain(import.meta.url, bench);
