@@ -3,7 +3,10 @@
 import type { Config } from './config.js';
 import type { Job } from './jobs.js';
 import type { Services } from './app.js';
+import { integrityJob } from './modules/integrity/integrity.job.js';
 
-export function backgroundJobs(_services: Services, _config: Config): Job[] {
-  return [];
+export function backgroundJobs(services: Services, config: Config): Job[] {
+  const jobs: Job[] = [];
+  if (config.integrityIntervalSeconds > 0) jobs.push(integrityJob(services, config.integrityIntervalSeconds * 1000));
+  return jobs;
 }

@@ -25,6 +25,7 @@ const envSchema = z.object({
   INBOUND_MAIL_TOKEN: secret.optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  INTEGRITY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export type Config = {
@@ -44,6 +45,8 @@ export type Config = {
   inboundMailToken: string | undefined;
   trustProxy: string[] | false;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Pause between incremental interference checks; 0 turns the job off. */
+  integrityIntervalSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -88,6 +91,7 @@ export function parseConfig(
     inboundMailToken: e.INBOUND_MAIL_TOKEN,
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : false,
     logLevel: e.LOG_LEVEL,
+    integrityIntervalSeconds: e.INTEGRITY_INTERVAL_SECONDS,
   };
 }
 
