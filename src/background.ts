@@ -3,12 +3,12 @@
 import type { Config } from './config.js';
 import type { Job } from './jobs.js';
 import type { Services } from './app.js';
+import { integrityJob } from './modules/integrity/integrity.job.js';
 import { mailJobs } from './modules/mail/mail.jobs.js';
 import { sealJob } from './modules/scoring/scoring.job.js';
 
 export function backgroundJobs(services: Services, config: Config): Job[] {
-  return [
-    ...mailJobs(services.mail, config),
-    sealJob(services.scoring),
-  ];
+  const jobs: Job[] = [...mailJobs(services.mail, config), sealJob(services.scoring)];
+  if (config.integrityIntervalSeconds > 0) jobs.push(integrityJob(services, config.integrityIntervalSeconds * 1000));
+  return jobs;
 }

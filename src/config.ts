@@ -32,6 +32,7 @@ const envSchema = z.object({
   ROSTER_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   ROSTER_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
   ROSTER_MAX_FIELD_LENGTH: z.coerce.number().int().min(20).default(500),
+  INTEGRITY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export type Config = {
@@ -56,6 +57,8 @@ export type Config = {
   surveyBadTokenLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   roster: { maxUploadBytes: number; maxRows: number; maxFieldLength: number };
+  /** Pause between incremental interference checks; 0 turns the job off. */
+  integrityIntervalSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -105,6 +108,7 @@ export function parseConfig(
     logLevel: e.LOG_LEVEL,
     roster: { maxUploadBytes: Math.round(e.ROSTER_MAX_UPLOAD_MB * 1024 * 1024), maxRows: e.ROSTER_MAX_ROWS, maxFieldLength: e.ROSTER_MAX_FIELD_LENGTH },
     surveyBadTokenLimit: e.SURVEY_BAD_TOKEN_LIMIT,
+    integrityIntervalSeconds: e.INTEGRITY_INTERVAL_SECONDS,
   };
 }
 

@@ -10,6 +10,7 @@ import { registerProgressCommands } from '../modules/progress/progress.cli.js';
 import { registerScoringCommands } from '../modules/scoring/scoring.cli.js';
 import { registerRosterCommands } from '../modules/roster/roster.cli.js';
 import { registerMailCommands } from '../modules/mail/mail.cli.js';
+import { registerIntegrityCommands } from '../modules/integrity/integrity.cli.js';
 import { startServer } from '../server.js';
 
 export function buildProgram(): Command {
@@ -44,5 +45,6 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerScoringCommands(program);
   registerMailCommands(program);
+  registerIntegrityCommands(program);
   return program;
 }

@@ -101,10 +101,9 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
     const started = performance.now();
     const { campaignId } = input;
     await campaigns.requireCampaign(campaignId);
-    const ctx = await context(campaignId);
-    const all = (await q.listBodies(db, campaignId)).map((b) => b.code);
+    const [ctx, bodies, signatures] = await Promise.all([context(campaignId), q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]);
+    const all = bodies.map((b) => b.code);
     const codes = input.bodies ? all.filter((c) => input.bodies!.includes(c)) : all;
-    const signatures = await q.bodySignatures(db, campaignId);
     let responses = 0;
     let flagged = 0;
     let next = codes.length ? signals(campaignId, codes[0]!, ctx.questions) : null;

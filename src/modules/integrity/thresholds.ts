@@ -20,8 +20,8 @@ export const defaultThresholds = {
   'identical.maxDistance': 1,
   'burst.windowMinutes': 30,
   'burst.minForms': 10,
-  /** Quantile of the body's busy hours used as its normal pace. */
-  'burst.baselineQuantile': 0.98,
+  /** Quantile of the body's hourly counts used as its normal pace (1: its busiest other hour). */
+  'burst.baselineQuantile': 1,
   'forwarded.minDevices': 4,
   'lists.minOutside': 3,
   'lists.outsideShare': 0.05,

@@ -7,14 +7,23 @@ import { round } from './shared-device.js';
 
 const HOUR = 3_600_000;
 
-/** Forms per hour in the body's busy hours (a high quantile of its non-empty hours). */
-export function busyPace(responses: readonly ResponseSignal[], q: number): number {
+/** Forms per hour in the body's busy hours (a high quantile of its non-empty hours), leaving out `except`. */
+export function busyPace(perHour: ReadonlyMap<number, number>, q: number, except: readonly ResponseSignal[] = []): number {
+  const counts = new Map(perHour);
+  for (const r of except) {
+    const h = Math.floor(r.at / HOUR);
+    counts.set(h, (counts.get(h) ?? 0) - 1);
+  }
+  return quantile([...counts.values()].filter((n) => n > 0), q);
+}
+
+export function hourCounts(responses: readonly ResponseSignal[]): Map<number, number> {
   const perHour = new Map<number, number>();
   for (const r of responses) {
     const h = Math.floor(r.at / HOUR);
     perHour.set(h, (perHour.get(h) ?? 0) + 1);
   }
-  return quantile([...perHour.values()], q);
+  return perHour;
 }
 
 export function bursts(responses: readonly ResponseSignal[], t: Thresholds): Finding[] {
@@ -22,12 +31,12 @@ export function bursts(responses: readonly ResponseSignal[], t: Thresholds): Fin
   const sorted = [...responses].sort(byTime);
   const windows = denseWindows(sorted, windowMs, t['burst.minForms']);
   if (windows.length === 0) return [];
-  // The body's pace outside the candidate windows, so a burst does not raise its own baseline.
-  const inWindows = new Set(windows.flat());
-  const pace = busyPace(sorted.filter((r) => !inWindows.has(r)), t['burst.baselineQuantile']);
-  const lambda = Math.max(0.5, (pace * windowMs) / HOUR);
+  const perHour = hourCounts(sorted);
   const findings: Finding[] = [];
   for (const w of windows) {
+    // The body's pace without this window, so that a burst does not raise its own baseline.
+    const pace = busyPace(perHour, t['burst.baselineQuantile'], w);
+    const lambda = Math.max(0.5, (pace * windowMs) / HOUR);
     const p = poissonTail(w.length, lambda);
     if (p > t.alpha) continue;
     const score = scoreOf(p);

@@ -120,7 +120,7 @@ export function identicalSheets(responses: readonly ResponseSignal[], national: 
       const inCluster = new Set(members);
       const halo = list.filter((r) => !inCluster.has(r) && distance(r.vector, center.vector, 3) <= 3).length;
       const haloRate = halo * nearToHalo(center.vector, p);
-      const lambda = Math.max(n * exact * spread, n * nationRate * spread, haloRate, n / Math.max(nationTotal, n));
+      const lambda = Math.max(n * exact * spread, n * nationRate * spread, haloRate, 0.05);
       const prob = poissonTail(members.length, lambda);
       if (prob > t.alpha) continue;
       taken.add(center.vector);
