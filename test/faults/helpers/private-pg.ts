@@ -4,12 +4,14 @@
 // so as root the cluster is owned and run by the `postgres` user.
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../../src/demo/port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+export { freePort };
+
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export type PrivatePostgres = {
@@ -20,17 +22,6 @@ export type PrivatePostgres = {
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
   destroy(): Promise<void>;
 };
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function postgresIds(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;

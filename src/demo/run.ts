@@ -1,0 +1,218 @@
+// `par-survey demo`: the main job end to end on the embedded defaults, in a
+// fresh folder: campaign and accounts, lists imported and submitted through the
+// roster service, invitations sent over SMTP to the loopback sink, respondents
+// answering over HTTP (one province with planted interference), the
+// interference rules, and the score export — then a summary.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, createServices, type Services } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { freePort } from './port.js';
+import { skipped, step } from './bars.js';
+import { capabilitiesOf, countOf, type Capabilities } from './contracts.js';
+import { deliveryFailure, readMailbox } from './mailbox.js';
+import { seededRandom } from './people.js';
+import { answer, ownDevice, pool, SHARED_DEVICE, type Respondent } from './respondent.js';
+import { createDemoCampaign, DEMO_CAMPAIGN, demoTotals, domainOf, PLANTED_BODY, writeLists, type DemoAccounts, type DemoSize } from './setup.js';
+
+export type DemoOptions = { dataDir?: string; size?: DemoSize; serve?: boolean; out?: NodeJS.WriteStream };
+
+export type DemoResult = {
+  dir: string;
+  config: Config;
+  accounts: DemoAccounts;
+  totals: Awaited<ReturnType<typeof demoTotals>>;
+  imported: number;
+  importErrors: number;
+  submitted: number;
+  scoreFile: string | null;
+  skipped: string[];
+  /** Set with `serve`: the running app; close it to stop. */
+  app?: FastifyInstance;
+  close(): Promise<void>;
+};
+
+type Ctx = { config: Config; database: Database; services: Services; caps: Capabilities; dir: string; out: NodeJS.WriteStream; skipped: string[] };
+
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+  const out = options.out ?? process.stdout;
+  const size = options.size ?? 'normal';
+  const base = loadConfig(options.dataDir ? { DATA_DIR: options.dataDir } : {}).dataDir;
+  const dir = join(base, `demo-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  await mkdir(dir, { recursive: true });
+  const port = await freePort();
+  const config = loadConfig({
+    DATA_DIR: dir,
+    DATABASE_URL: '',
+    SMTP_URL: '',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    TRUST_PROXY: '127.0.0.1',
+    MAIL_RATE: '2000',
+    MAIL_CONCURRENCY: '4',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+  });
+  const database = await openDatabase({ dataDir: dir });
+  await migrateDatabase(database);
+  const services = createServices({ database, config });
+  const ctx: Ctx = { config, database, services, caps: capabilitiesOf(services), dir, out, skipped: [] };
+  out.write(`Thư mục dữ liệu của bản chạy thử: ${dir}\n`);
+
+  let app = await buildApp({ database, config, logger: false });
+  await app.listen({ host: config.host, port: config.port });
+
+  const setup = step('Tạo đợt khảo sát và tài khoản', 1, out);
+  const { bodies, accounts } = await createDemoCampaign(services, size);
+  setup.done(`${bodies.length} tỉnh, 1 quản trị, ${accounts.bodies.length} tài khoản đơn vị`);
+
+  const lists = await writeLists(join(dir, 'lists'), bodies, size);
+  const { imported, importErrors, submitted } = await importAndSubmit(ctx, lists);
+  await dispatch(ctx);
+  const links = await bounceAndCollect(ctx, bodies);
+  await respond(ctx, links);
+  await checkIntegrity(ctx);
+  const scoreFile = await exportScores(ctx);
+
+  const totals = await demoTotals(database.db, DEMO_CAMPAIGN);
+  await ctx.caps.mail?.close?.();
+  if (options.serve) {
+    await app.close();
+    app = await buildApp({ database, config, jobs: true, logger: false });
+    await app.listen({ host: config.host, port: config.port });
+  }
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
+  if (!options.serve) await close();
+  return { dir, config, accounts, totals, imported, importErrors, submitted, scoreFile, skipped: ctx.skipped, ...(options.serve ? { app } : {}), close };
+}
+
+async function importAndSubmit(ctx: Ctx, lists: { bodyCode: string; file: string; rows: number }[]) {
+  const roster = ctx.caps.roster;
+  if (!roster) {
+    skipped('Nhập và gửi danh sách', 'chưa có phân hệ danh sách', ctx.out);
+    ctx.skipped.push('roster');
+    return { imported: 0, importErrors: 0, submitted: 0 };
+  }
+  const bar = step('Nhập và gửi danh sách', lists.reduce((s, l) => s + l.rows, 0), ctx.out);
+  let imported = 0;
+  let importErrors = 0;
+  let submitted = 0;
+  for (const list of lists) {
+    const actor = `sonv${list.bodyCode}`;
+    const report = await roster.importCsv({ campaignId: DEMO_CAMPAIGN, bodyCode: list.bodyCode, bytes: await readFile(list.file), dryRun: false, actor, fileName: list.file.split('/').pop()! });
+    imported += report.imported;
+    importErrors += report.errors.length;
+    bar.tick(list.rows);
+    await roster.submit({ campaignId: DEMO_CAMPAIGN, bodyCode: list.bodyCode, actor });
+    submitted++;
+  }
+  bar.done(`${submitted} danh sách, ${imported} người, ${importErrors} dòng lỗi`);
+  return { imported, importErrors, submitted };
+}
+
+async function dispatch(ctx: Ctx) {
+  const mail = ctx.caps.mail;
+  if (!mail) {
+    skipped('Gửi thư mời', 'chưa có phân hệ thư', ctx.out);
+    ctx.skipped.push('mail');
+    return;
+  }
+  const start = await demoTotals(ctx.database.db, DEMO_CAMPAIGN);
+  const bar = step('Gửi thư mời qua SMTP', start.queued, ctx.out);
+  const deadline = Date.now() + 60_000;
+  let totals = start;
+  while (totals.queued > 0 && Date.now() < deadline) {
+    await mail.sendPending({ limit: 100 });
+    const now = await demoTotals(ctx.database.db, DEMO_CAMPAIGN);
+    bar.tick(now.sent - totals.sent);
+    totals = now;
+    if (totals.queued > 0) await new Promise((r) => setTimeout(r, 50));
+  }
+  bar.done(`${totals.sent} thư đã gửi, ${totals.queued} còn chờ`);
+}
+
+async function bounceAndCollect(ctx: Ctx, bodies: { code: string; name: string }[]): Promise<{ link: string; bodyCode: string }[]> {
+  const mails = await readMailbox(join(ctx.config.dataDir, 'mail'));
+  const bad = mails.filter((m) => m.to.startsWith('khongtontai.'));
+  if (ctx.caps.mail && bad.length) {
+    const bar = step('Thư báo lỗi từ hộp thư không tồn tại', bad.length, ctx.out);
+    for (const m of bad) {
+      await ctx.caps.mail.ingestBounce(deliveryFailure(m, 'localhost'));
+      bar.tick();
+    }
+    bar.done(`${bad.length} thư báo lỗi đã xử lý`);
+  }
+  const bodyOfDomain = new Map(bodies.map((b) => [domainOf(b.name), b.code]));
+  return mails
+    .filter((m) => m.link && !m.to.startsWith('khongtontai.'))
+    .map((m) => ({ link: m.link!, bodyCode: bodyOfDomain.get(m.to.slice(m.to.indexOf('@') + 1)) ?? '' }));
+}
+
+async function respond(ctx: Ctx, links: { link: string; bodyCode: string }[]) {
+  if (links.length === 0) {
+    skipped('Người được khảo sát trả lời', 'chưa có thư mời nào', ctx.out);
+    ctx.skipped.push('survey');
+    return;
+  }
+  const random = seededRandom(2023);
+  const planted: Respondent[] = [];
+  const honest: Respondent[] = [];
+  for (const l of links) {
+    if (l.bodyCode === PLANTED_BODY && random() < 0.6) planted.push({ link: l.link, device: SHARED_DEVICE, style: 'planted', thinkMs: 0, random });
+    else if (random() < (l.bodyCode === PLANTED_BODY ? 0.4 : 0.85)) honest.push({ link: l.link, device: ownDevice(random), style: 'honest', thinkMs: 2000 + Math.floor(random() * 3000), random });
+  }
+  const bar = step('Người được khảo sát trả lời qua HTTP', planted.length + honest.length, ctx.out);
+  let ok = 0;
+  let failed = 0;
+  const tally = (o: { status: string }) => {
+    if (o.status === 'submitted') ok++;
+    else failed++;
+    bar.tick();
+  };
+  await Promise.all([pool(honest, 48, answer, tally), pool(planted, 1, answer, tally)]);
+  bar.done(`${ok} phiếu đã nộp (${planted.length} do một máy nộp hàng loạt ở tỉnh ${PLANTED_BODY}), ${failed} không nộp được`);
+}
+
+async function checkIntegrity(ctx: Ctx) {
+  if (!ctx.caps.integrity) {
+    skipped('Kiểm tra can thiệp', 'chưa có phân hệ giám sát', ctx.out);
+    ctx.skipped.push('integrity');
+    return;
+  }
+  const bar = step('Kiểm tra can thiệp', 1, ctx.out);
+  const result = await ctx.caps.integrity.run({ campaignId: DEMO_CAMPAIGN });
+  bar.tick();
+  bar.done(`${countOf(result, 'flags', 'created', 'total')} dấu hiệu`);
+}
+
+async function exportScores(ctx: Ctx): Promise<string | null> {
+  if (!ctx.caps.scoring) {
+    skipped('Xuất điểm', 'chưa có phân hệ tính điểm', ctx.out);
+    ctx.skipped.push('scoring');
+    return null;
+  }
+  const bar = step('Xuất điểm', 1, ctx.out);
+  const result = await ctx.caps.scoring.exportScores({ campaignId: DEMO_CAMPAIGN, format: 'csv' });
+  const file = join(ctx.dir, `diem-${DEMO_CAMPAIGN}.csv`);
+  await writeFile(file, contentOf(result));
+  bar.tick();
+  bar.done(file);
+  return file;
+}
+
+function contentOf(result: unknown): string | Buffer {
+  if (typeof result === 'string' || Buffer.isBuffer(result)) return result;
+  if (result instanceof Uint8Array) return Buffer.from(result);
+  for (const key of ['csv', 'content', 'body', 'data']) {
+    const v = (result as Record<string, unknown> | null)?.[key];
+    if (typeof v === 'string' || Buffer.isBuffer(v)) return v;
+  }
+  return JSON.stringify(result, null, 2);
+}
