@@ -20,6 +20,8 @@ import { createCampaignsService } from './modules/campaigns/campaigns.service.js
 import { progressPages } from './modules/progress/progress.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
+import { scoringRoutes } from './modules/scoring/scoring.routes.js';
+import { createScoringService } from './modules/scoring/scoring.service.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -46,6 +48,7 @@ export function createServices({ database }: Pick<AppDeps, 'database' | 'config'
     accounts: createAccountsService({ db }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
+    scoring: createScoringService({ db, campaigns }),
   };
 }
 
@@ -95,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
+  await app.register(scoringRoutes, { scoring: services.scoring });
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });

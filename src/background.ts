@@ -3,7 +3,10 @@
 import type { Config } from './config.js';
 import type { Job } from './jobs.js';
 import type { Services } from './app.js';
+import { sealJob } from './modules/scoring/scoring.job.js';
 
-export function backgroundJobs(_services: Services, _config: Config): Job[] {
-  return [];
+export function backgroundJobs(services: Services, _config: Config): Job[] {
+  return [
+    sealJob(services.scoring),
+  ];
 }

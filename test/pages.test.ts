@@ -64,6 +64,16 @@ describe('body page', () => {
     expect(res.body).not.toContain('Thao tác của Bộ Nội vụ');
   });
 
+  it('says in the header who is logged in, for which body, and the deadlines, with a countdown', async () => {
+    const res = await officer.get('/c/2023-tinh/b/22');
+    const header = res.body.slice(res.body.indexOf('<header'), res.body.indexOf('</header>'));
+    expect(header).toContain('đơn vị 22 Tỉnh Quảng Ninh');
+    expect(header).toContain('Đăng xuất');
+    expect(header).toMatch(/Hạn gửi danh sách: 23:59 ngày 15\/12\/2099/);
+    expect(header).toMatch(/Hạn trả lời phiếu: 23:59 ngày 10\/01\/2100/);
+    expect(res.body).toMatch(/id="countdown"><span>Hạn trả lời phiếu<\/span><b>còn \d+ ngày/);
+  });
+
   it('refuses another body’s page', async () => {
     expect((await officer.get('/c/2023-tinh/b/01')).status).toBe(404);
     expect((await officer.get('/c/2023-tinh/national')).status).toBe(403);
@@ -94,6 +104,24 @@ describe('national page', () => {
     expect(res.body).toContain('Thành phố Hà Nội');
     expect(res.body.indexOf('Tỉnh Quảng Ninh')).toBeLessThan(res.body.indexOf('Thành phố Hà Nội'));
     expect(res.body).toContain('aria-sort="descending"');
+    expect(res.body).toContain('id="groups"');
+    expect(res.body).toContain('href="/admin/accounts"');
+    expect(res.body).toContain('href="/c/2023-tinh/b/22"');
+  });
+
+  it('narrows the national table by a name typed without diacritics and keeps the filter when sorting', async () => {
+    const res = await moha.get('/c/2023-tinh/national?q=quang+ninh');
+    expect(res.body).toContain('data-body="22"');
+    expect(res.body).not.toContain('data-body="01"');
+    expect(res.body).toContain('?sort=bodyName&amp;order=asc&amp;q=quang+ninh#bodies');
+    expect(res.body).toContain('progress.csv?q=quang+ninh');
+  });
+
+  it('has no list-reopening action until the roster capability provides one', async () => {
+    const page = await moha.get('/c/2023-tinh/b/22');
+    expect(page.body).not.toContain('reopen-list');
+    const res = await moha.post('/c/2023-tinh/b/22/reopen-list', { _csrf: csrfFrom(page.body) });
+    expect(res.status).toBe(404);
   });
 
   it('lets MOHA extend a body’s list deadline from its page', async () => {

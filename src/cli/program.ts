@@ -7,6 +7,7 @@ import { registerAccountCommands } from '../modules/accounts/accounts.cli.js';
 import { registerAuditCommands } from '../modules/audit/audit.cli.js';
 import { registerCampaignCommands } from '../modules/campaigns/campaigns.cli.js';
 import { registerProgressCommands } from '../modules/progress/progress.cli.js';
+import { registerScoringCommands } from '../modules/scoring/scoring.cli.js';
 import { registerDemoCommands } from '../demo/demo.cli.js';
 import { startServer } from '../server.js';
 
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerCampaignCommands(program);
   registerProgressCommands(program);
   registerAuditCommands(program);
+  registerScoringCommands(program);
   registerDemoCommands(program);
   return program;
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
-import { campaignBodies, campaigns } from '../../db/schema/index.js';
+import { campaignBodies, campaigns, seals } from '../../db/schema/index.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type CampaignBodyRow = typeof campaignBodies.$inferSelect;
@@ -82,4 +82,10 @@ export async function updateCampaignBody(
     .where(and(eq(campaignBodies.campaignId, campaignId), eq(campaignBodies.code, code)))
     .returning();
   return row;
+}
+
+/** Whether the campaign's inputs are sealed for scoring (the response deadline is then fixed). */
+export async function isSealed(db: Db, campaignId: string): Promise<boolean> {
+  const [row] = await db.select({ id: seals.campaignId }).from(seals).where(eq(seals.campaignId, campaignId));
+  return row !== undefined;
 }

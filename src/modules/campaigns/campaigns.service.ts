@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { loadPreset } from '../../presets/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { normalisePhone } from '../roster/contact.js';
@@ -128,6 +128,9 @@ export function createCampaignsService({ db }: { db: Db }) {
       const listDeadline = input.listDeadline ? parseDeadline(input.listDeadline) : campaign.listDeadline;
       const responseDeadline = input.responseDeadline ? parseDeadline(input.responseDeadline) : campaign.responseDeadline;
       checkOrder(listDeadline, responseDeadline);
+      if (responseDeadline.getTime() !== campaign.responseDeadline.getTime() && (await q.isSealed(db, id))) {
+        throw conflict('campaign_sealed', 'Dữ liệu đợt khảo sát đã được niêm phong để tính điểm nên không thể đổi thời hạn trả lời phiếu.');
+      }
       await db.transaction(async (tx) => {
         await q.updateCampaignDeadlines(tx, id, { listDeadline, responseDeadline });
         await recordAudit(tx, {

@@ -11,17 +11,24 @@ import { timeLeft } from '../campaigns/deadlines.js';
 import { progressQuery } from './progress.schemas.js';
 import type { ProgressService } from './progress.service.js';
 
+/**
+ * Reopening a submitted list belongs to the roster capability; the national
+ * and body pages only call it. Wire it in app.ts as `lists: services.roster`.
+ */
+export type ListReopener = { reopen(input: { campaignId: string; bodyCode: string; actor: string }): Promise<unknown> };
+
 /** Extra sections other capabilities add to the body page (urging, list actions). */
 export type BodyPageSection = (ctx: { campaignId: string; bodyCode: string; csrfToken: string; admin: boolean }) => Promise<{ actionsHtml?: string; mohaActionsHtml?: string }>;
 
 const doneMessages: Record<string, string> = {
   contact: 'Đã lưu thông tin cán bộ kỹ thuật.',
   deadline: 'Đã lưu thời hạn gửi danh sách của đơn vị.',
+  reopened: 'Đã mở lại danh sách để đơn vị chỉnh sửa và gửi lại.',
 };
 
-export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: CampaignsService; sections?: BodyPageSection[] }> = async (
+export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: CampaignsService; sections?: BodyPageSection[]; lists?: ListReopener }> = async (
   app,
-  { progress, campaigns, sections = [] },
+  { progress, campaigns, sections = [], lists },
 ) => {
   const r = typed(app);
   const columns = [
@@ -52,6 +59,8 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
           columns,
           generatedAt: formatters.when(report.generatedAt),
           timeLeft: timeLeft(report.generatedAt, summary.responseDeadline.at),
+          canReopen: lists !== undefined,
+          filterQs: new URLSearchParams(Object.entries({ q: request.query.q ?? '', listState: request.query.listState ?? '' }).filter(([, v]) => v !== '')).toString(),
           openFlags: report.bodies.reduce((n, b) => n + (('openFlags' in b ? b.openFlags : 0) as number), 0),
           groupChart: barChart('Tỷ lệ trả lời theo nhóm', report.groups.map((g) => ({ label: g.groupName, value: g.completed, total: g.invited }))),
           seriesChart: lineChart('Số phiếu đã trả lời theo thời gian', report.series.map((p) => ({ day: p.day, value: p.cumulative })), totals.invited),
@@ -87,7 +96,10 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
         bounced,
         done: notice.done,
         error: notice.error,
+        bodyName: body.name,
+        canReopen: admin && lists !== undefined,
         timeLeft: timeLeft(report.generatedAt, summary.responseDeadline.at),
+        listTimeLeft: timeLeft(report.generatedAt, body.listDeadline.at),
         groupChart: barChart('Tỷ lệ trả lời theo nhóm', mine.groups.map((g) => ({ label: g.groupName, value: g.completed, total: g.invited }))),
         seriesChart: lineChart('Số phiếu đã trả lời theo thời gian', report.series.map((p) => ({ day: p.day, value: p.cumulative })), mine.invited),
         groupName: (code: string) => groupNames.get(code) ?? code,
@@ -135,5 +147,15 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
         const deadline = request.body.listDeadline.trim();
         await campaigns.setBodyListDeadline(request.params.campaign, request.params.body, deadline === '' ? null : deadline, principalOf(request).username);
       }, 'deadline'),
+  });
+
+  r.post('/c/:campaign/b/:body/reopen-list', {
+    config: { access: ['admin'], page: true },
+    schema: { hide: true, params: campaignBodyParams, body: z.object({ _csrf: z.string().optional() }) },
+    handler: async (request, reply) => {
+      if (!lists) throw new AppError('not_available', 404, 'Chức năng mở lại danh sách chưa được cài đặt.');
+      const { campaign, body } = request.params;
+      return act(request, reply, request.params, () => lists.reopen({ campaignId: campaign, bodyCode: body, actor: principalOf(request).username }), 'reopened');
+    },
   });
 };

@@ -9,6 +9,8 @@ export const progressQuery = z.object({
   sort: z.enum(sortKeys).default('bodyCode'),
   order: z.enum(['asc', 'desc']).default('asc'),
   listState: z.enum(['draft', 'submitted']).optional(),
+  /** Part of a body's code or name, without diacritics if you like. */
+  q: z.string().trim().max(100).optional(),
 });
 
 export const respondentsQuery = z.object({

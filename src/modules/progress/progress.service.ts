@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import { toCsv } from '../../csv/write.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import { dbNow } from '../campaigns/campaigns.queries.js';
-import { bodyProgress, completionSeries, groupTotals, overallTotals, sortBodies } from './progress.js';
+import { progressCsv } from './progress-csv.js';
+import { bodyProgress, completionSeries, filterBodies, groupTotals, overallTotals, sortBodies } from './progress.js';
 import * as q from './progress.queries.js';
 import type { ProgressQuery, RespondentsQuery } from './progress.schemas.js';
 
@@ -27,7 +27,7 @@ export function createProgressService({ db, campaigns }: { db: Db; campaigns: Ca
       if (body && infos.length === 0) throw notFound('Không tìm thấy đơn vị trong đợt khảo sát.');
       const groups = [...config.groups].sort((a, b) => a.priority - b.priority).map((g) => ({ code: g.code, name: g.name }));
       const all = bodyProgress(infos, groups, counters);
-      const shown = sortBodies(query.listState ? all.filter((b) => b.listState === query.listState) : all, query.sort, query.order);
+      const shown = sortBodies(filterBodies(all, query), query.sort, query.order);
       return {
         campaignId,
         generatedAt: now,
@@ -46,14 +46,8 @@ export function createProgressService({ db, campaigns }: { db: Db; campaigns: Ca
 
     async csv(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
       const report = await this.report(campaignId, scopeBody, query, asOfficer);
-      const rows = report.bodies.flatMap((b) =>
-        b.groups.map((g) => [b.bodyCode, b.bodyName, b.listState === 'submitted' ? 'Đã gửi' : 'Chưa gửi', g.groupCode, g.groupName, g.listed, g.invited, g.delivered, g.bounced, g.opened, g.completed, g.completionRate === null ? '' : (g.completionRate * 100).toFixed(1)]),
-      );
-      return toCsv(
-        ['Mã đơn vị', 'Đơn vị', 'Danh sách', 'Mã nhóm', 'Nhóm', 'Trong danh sách', 'Đã mời', 'Đã gửi tới', 'Thư bị trả lại', 'Đã mở', 'Đã trả lời', 'Tỷ lệ trả lời (%)'],
-        rows,
-        { bom: true },
-      );
+      // The grand total adds up the rows shown, so a filtered export still sums.
+      return progressCsv(report.bodies, overallTotals(report.bodies));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyProgress, completionRate, completionSeries, groupTotals, overallTotals, respondentStatus, sortBodies, type CounterRow } from './progress.js';
+import { bodyProgress, completionRate, completionSeries, filterBodies, groupTotals, overallTotals, respondentStatus, sortBodies, type CounterRow } from './progress.js';
 
 const zero = { listed: 0, invited: 0, delivered: 0, bounced: 0, opened: 0, completed: 0 };
 const row = (bodyCode: string, groupCode: string, c: Partial<typeof zero>, last: string | null = null): CounterRow => ({
@@ -66,4 +66,16 @@ describe('progress', () => {
     [{ status: 'active', mailStatus: 'sent', opened: false }, 'delivered'],
     [{ status: 'active', mailStatus: 'queued', opened: false }, 'invited'],
   ] as const)('shows an invitation %j as %s', (inv, status) => expect(respondentStatus(inv)).toBe(status));
+});
+
+describe('filterBodies', () => {
+  const all = bodyProgress(bodies, groups, []);
+  it.each([
+    [{ q: 'quang ninh' }, ['22']],
+    [{ q: 'HÀ NỘI' }, ['01']],
+    [{ q: '22' }, ['22']],
+    [{ listState: 'submitted' as const }, ['01']],
+    [{ listState: 'draft' as const, q: 'hà' }, []],
+    [{}, ['01', '22']],
+  ])('narrows by %j', (filter, codes) => expect(filterBodies(all, filter).map((b) => b.bodyCode)).toEqual(codes));
 });

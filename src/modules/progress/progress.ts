@@ -66,7 +66,7 @@ export function groupTotals(bodies: readonly BodyProgress[], groups: readonly Gr
   });
 }
 
-export function overallTotals(bodies: readonly BodyProgress[]): Counts & { completionRate: number | null; bodies: number; submittedLists: number } {
+export function overallTotals(bodies: readonly (Counts & { listState: 'draft' | 'submitted' })[]): Counts & { completionRate: number | null; bodies: number; submittedLists: number } {
   const counts = bodies.reduce<Counts>((sum, b) => add(sum, pick(b)), { ...ZERO });
   return { ...counts, completionRate: completionRate(counts), bodies: bodies.length, submittedLists: bodies.filter((b) => b.listState === 'submitted').length };
 }
@@ -87,6 +87,15 @@ export function completionSeries(rows: readonly DailyRow[]): SeriesPoint[] {
   }
   return out;
 }
+
+/** MOHA's filters on the national table: list state, and a code or name search that ignores case and diacritics. */
+export function filterBodies(bodies: readonly BodyProgress[], filter: { listState?: 'draft' | 'submitted'; q?: string }): BodyProgress[] {
+  const needle = filter.q ? fold(filter.q) : '';
+  return bodies.filter((b) => (!filter.listState || b.listState === filter.listState) && (!needle || fold(`${b.bodyCode} ${b.bodyName}`).includes(needle)));
+}
+
+/** Lower case without diacritics, đ as d: "Quảng Ninh" and "quang ninh" match. */
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().trim();
 
 export const sortKeys = ['bodyCode', 'bodyName', 'completionRate', 'completed', 'invited', 'bounced', 'openFlags', 'lastActivityAt'] as const;
 export type SortKey = (typeof sortKeys)[number];
