@@ -23,13 +23,10 @@ export type MailContract = {
 
 export type IntegrityContract = { run(input: { campaignId: string }): Promise<unknown> };
 
-export type ScoringContract = { exportScores(input: { campaignId: string; format: 'csv' | 'json' }): Promise<unknown> };
-
 export type Capabilities = {
   roster: RosterContract | null;
   mail: MailContract | null;
   integrity: IntegrityContract | null;
-  scoring: ScoringContract | null;
 };
 
 export function capabilitiesOf(services: Services): Capabilities {
@@ -40,7 +37,6 @@ export function capabilitiesOf(services: Services): Capabilities {
     roster: has<RosterContract>(s.roster, 'importCsv'),
     mail: has<MailContract>(s.mail, 'sendPending'),
     integrity: has<IntegrityContract>(s.integrity, 'run'),
-    scoring: has<ScoringContract>(s.scoring, 'exportScores'),
   };
 }
 

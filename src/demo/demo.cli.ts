@@ -40,7 +40,7 @@ export function printSummary(r: DemoResult, seconds: number) {
     `  Thư mời đã gửi:          ${t.sent} (thư báo lỗi: ${t.bounced}, còn chờ: ${t.queued})`,
     `  Phiếu đã nộp:            ${t.responses} / ${t.invitations} thư mời`,
     `  Dấu hiệu can thiệp:      ${t.flags}`,
-    `  Tệp điểm:                ${r.scoreFile ?? '(chưa xuất)'}`,
+    `  Tệp điểm:                ${r.scoreFile}`,
     `  Dữ liệu:                 ${r.dir}`,
   ];
   if (r.skipped.length) lines.push(`  Bước bỏ qua (phân hệ chưa có): ${r.skipped.join(', ')}`);

@@ -3,7 +3,10 @@
 // roster service, invitations sent over SMTP to the loopback sink, respondents
 // answering over HTTP (one province with planted interference), the
 // interference rules, and the score export — then a summary.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../app.js';
@@ -28,7 +31,7 @@ export type DemoResult = {
   imported: number;
   importErrors: number;
   submitted: number;
-  scoreFile: string | null;
+  scoreFile: string;
   skipped: string[];
   /** Set with `serve`: the running app; close it to stop. */
   app?: FastifyInstance;
@@ -192,27 +195,12 @@ async function checkIntegrity(ctx: Ctx) {
   bar.done(`${countOf(result, 'flags', 'created', 'total')} dấu hiệu`);
 }
 
-async function exportScores(ctx: Ctx): Promise<string | null> {
-  if (!ctx.caps.scoring) {
-    skipped('Xuất điểm', 'chưa có phân hệ tính điểm', ctx.out);
-    ctx.skipped.push('scoring');
-    return null;
-  }
+async function exportScores(ctx: Ctx): Promise<string> {
   const bar = step('Xuất điểm', 1, ctx.out);
-  const result = await ctx.caps.scoring.exportScores({ campaignId: DEMO_CAMPAIGN, format: 'csv' });
-  const file = join(ctx.dir, `diem-${DEMO_CAMPAIGN}.csv`);
-  await writeFile(file, contentOf(result));
+  const out = await ctx.services.scoring.exportScores({ campaignId: DEMO_CAMPAIGN, format: 'csv', bom: true });
+  const file = join(ctx.dir, out.fileName);
+  await pipeline(Readable.from(out.chunks), createWriteStream(file));
   bar.tick();
   bar.done(file);
   return file;
-}
-
-function contentOf(result: unknown): string | Buffer {
-  if (typeof result === 'string' || Buffer.isBuffer(result)) return result;
-  if (result instanceof Uint8Array) return Buffer.from(result);
-  for (const key of ['csv', 'content', 'body', 'data']) {
-    const v = (result as Record<string, unknown> | null)?.[key];
-    if (typeof v === 'string' || Buffer.isBuffer(v)) return v;
-  }
-  return JSON.stringify(result, null, 2);
 }
