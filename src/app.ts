@@ -22,6 +22,12 @@ import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
 import { scoringRoutes } from './modules/scoring/scoring.routes.js';
 import { createScoringService } from './modules/scoring/scoring.service.js';
+import { rosterPages } from './modules/roster/roster.pages.js';
+import { rosterRoutes } from './modules/roster/roster.routes.js';
+import { createRosterService } from './modules/roster/roster.service.js';
+import { createMailService } from './modules/mail/mail.service.js';
+import { mailBodySection, mailPages } from './modules/mail/mail.pages.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -41,7 +47,7 @@ export type AppDeps = {
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function createServices({ database }: Pick<AppDeps, 'database' | 'config'>) {
+export function createServices({ database, config }: Pick<AppDeps, 'database' | 'config'>) {
   const db = database.db;
   const campaigns = createCampaignsService({ db });
   return {
@@ -49,6 +55,8 @@ export function createServices({ database }: Pick<AppDeps, 'database' | 'config'
     campaigns,
     progress: createProgressService({ db, campaigns }),
     scoring: createScoringService({ db, campaigns }),
+    roster: createRosterService({ db, campaigns, config }),
+    mail: createMailService({ db, config, campaigns }),
   };
 }
 
@@ -99,9 +107,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
   await app.register(scoringRoutes, { scoring: services.scoring });
+  await app.register(rosterRoutes, { roster: services.roster, maxUploadBytes: config.roster.maxUploadBytes });
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(campaignsPages, { campaigns: services.campaigns });
-  await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns });
+  await app.register(rosterPages, { roster: services.roster, campaigns: services.campaigns, maxUploadBytes: config.roster.maxUploadBytes, dataDir: config.dataDir });
+  await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns, sections: [mailBodySection(services.mail, app.views)], lists: services.roster });
+  await app.register(mailRoutes, { mail: services.mail, inboundMailToken: config.inboundMailToken });
+  await app.register(mailPages, { mail: services.mail });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }

@@ -3,10 +3,12 @@
 import type { Config } from './config.js';
 import type { Job } from './jobs.js';
 import type { Services } from './app.js';
+import { mailJobs } from './modules/mail/mail.jobs.js';
 import { sealJob } from './modules/scoring/scoring.job.js';
 
-export function backgroundJobs(services: Services, _config: Config): Job[] {
+export function backgroundJobs(services: Services, config: Config): Job[] {
   return [
+    ...mailJobs(services.mail, config),
     sealJob(services.scoring),
   ];
 }

@@ -20,11 +20,17 @@ const envSchema = z.object({
   MAIL_RATE: z.coerce.number().positive().default(50),
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   SENDER: z.enum(['on', 'off']).default('on'),
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  MAIL_RETRY_SECONDS: z.coerce.number().min(0.01).max(86400).default(60),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   JWT_SECRET: secret.optional(),
   TOKEN_SECRET: secret.optional(),
   INBOUND_MAIL_TOKEN: secret.optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROSTER_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  ROSTER_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  ROSTER_MAX_FIELD_LENGTH: z.coerce.number().int().min(20).default(500),
 });
 
 export type Config = {
@@ -39,11 +45,15 @@ export type Config = {
   mailRate: number;
   mailConcurrency: number;
   sender: boolean;
+  mailLeaseSeconds: number;
+  mailRetrySeconds: number;
+  mailMaxAttempts: number;
   jwtSecret: string;
   tokenSecret: string;
   inboundMailToken: string | undefined;
   trustProxy: string[] | false;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  roster: { maxUploadBytes: number; maxRows: number; maxFieldLength: number };
 };
 
 export class ConfigError extends Error {}
@@ -83,11 +93,15 @@ export function parseConfig(
     mailRate: e.MAIL_RATE,
     mailConcurrency: e.MAIL_CONCURRENCY,
     sender: e.SENDER === 'on',
+    mailLeaseSeconds: e.MAIL_LEASE_SECONDS,
+    mailRetrySeconds: e.MAIL_RETRY_SECONDS,
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     jwtSecret: secrets.JWT_SECRET!,
     tokenSecret: secrets.TOKEN_SECRET!,
     inboundMailToken: e.INBOUND_MAIL_TOKEN,
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : false,
     logLevel: e.LOG_LEVEL,
+    roster: { maxUploadBytes: Math.round(e.ROSTER_MAX_UPLOAD_MB * 1024 * 1024), maxRows: e.ROSTER_MAX_ROWS, maxFieldLength: e.ROSTER_MAX_FIELD_LENGTH },
   };
 }
 

@@ -8,6 +8,8 @@ import { registerAuditCommands } from '../modules/audit/audit.cli.js';
 import { registerCampaignCommands } from '../modules/campaigns/campaigns.cli.js';
 import { registerProgressCommands } from '../modules/progress/progress.cli.js';
 import { registerScoringCommands } from '../modules/scoring/scoring.cli.js';
+import { registerRosterCommands } from '../modules/roster/roster.cli.js';
+import { registerMailCommands } from '../modules/mail/mail.cli.js';
 import { registerDemoCommands } from '../demo/demo.cli.js';
 import { startServer } from '../server.js';
 
@@ -39,8 +41,10 @@ export function buildProgram(): Command {
   registerAccountCommands(program);
   registerCampaignCommands(program);
   registerProgressCommands(program);
+  registerRosterCommands(program);
   registerAuditCommands(program);
   registerScoringCommands(program);
+  registerMailCommands(program);
   registerDemoCommands(program);
   return program;
 }

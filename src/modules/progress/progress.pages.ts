@@ -24,6 +24,8 @@ const doneMessages: Record<string, string> = {
   contact: 'Đã lưu thông tin cán bộ kỹ thuật.',
   deadline: 'Đã lưu thời hạn gửi danh sách của đơn vị.',
   reopened: 'Đã mở lại danh sách để đơn vị chỉnh sửa và gửi lại.',
+  urge: 'Đã xếp hàng thư đôn đốc gửi đến những người chưa trả lời.',
+  email: 'Đã sửa địa chỉ; thư mời mới đang được gửi đến địa chỉ mới, đường liên kết cũ không còn dùng được.',
 };
 
 export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: CampaignsService; sections?: BodyPageSection[]; lists?: ListReopener }> = async (

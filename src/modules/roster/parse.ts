@@ -1,0 +1,96 @@
+// Reads a whole list file: decode, find the delimiter and the columns, then
+// check each record as it streams out of the parser, keeping only the compact
+// normalised candidates (never an array of raw rows beside them).
+import Papa from 'papaparse';
+import { columnLetter, mapColumns, templateHeaders, type ColumnMap } from './columns.js';
+import { decodeText, detectDelimiter, type Encoding } from './decode.js';
+import { checkRecord, groupResolver, isBlankRecord, type Candidate, type Issue, type RowRules } from './rows.js';
+
+export type ParsedList = {
+  encoding: Encoding;
+  delimiter: string;
+  rows: number;
+  candidates: Candidate[];
+  errors: Issue[];
+  warnings: Issue[];
+};
+
+export class TooManyRows extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} rows`);
+  }
+}
+
+/** Most problems listed per report; the count of the rest is given. */
+const MAX_ISSUES = 1000;
+
+function headerIssues(columns: ColumnMap, rules: RowRules): { errors: Issue[]; warnings: Issue[] } {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const need = (field: 'name' | 'email', code: string) => {
+    if (columns.index[field] === undefined) {
+      errors.push({ line: 1, column: templateHeaders[field], code, message: `Dòng 1 (tiêu đề): không thấy cột "${templateHeaders[field]}". Hãy dùng tệp mẫu hoặc đặt đúng tên cột.` });
+    }
+  };
+  need('name', 'missing_column');
+  need('email', 'missing_column');
+  if (columns.index.group === undefined && !rules.defaultGroup) {
+    errors.push({ line: 1, column: templateHeaders.group, code: 'missing_group_column', message: 'Dòng 1 (tiêu đề): tệp không có cột "Nhóm". Hãy chọn nhóm đối tượng khi tải tệp, hoặc thêm cột Nhóm.' });
+  }
+  for (const u of columns.unknown) {
+    warnings.push({ line: 1, column: u.header, code: 'unknown_column', message: `Dòng 1, cột ${columnLetter(u.column)}: cột "${u.header}" không được dùng và sẽ bị bỏ qua.` });
+  }
+  for (const r of columns.repeated) {
+    errors.push({ line: 1, column: r.header, code: 'repeated_column', message: `Dòng 1, cột ${columnLetter(r.column)}: cột "${r.header}" bị lặp lại. Hãy xóa một cột.` });
+  }
+  return { errors, warnings };
+}
+
+export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): ParsedList {
+  const { text, encoding } = decodeText(bytes);
+  const delimiter = detectDelimiter(text);
+  const out: ParsedList = { encoding, delimiter, rows: 0, candidates: [], errors: [], warnings: [] };
+  const resolveGroup = groupResolver(rules.groups);
+  let columns: ColumnMap | null = null;
+  let line = 0;
+  let stop: Error | null = null;
+  let extraIssues = 0;
+  const push = (list: Issue[], items: Issue[]) => {
+    for (const item of items) list.length < MAX_ISSUES ? list.push(item) : extraIssues++;
+  };
+
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      line++;
+      const record = result.data;
+      if (!columns) {
+        columns = mapColumns(record);
+        const h = headerIssues(columns, rules);
+        push(out.errors, h.errors);
+        push(out.warnings, h.warnings);
+        if (h.errors.length) parser.abort();
+        return;
+      }
+      if (isBlankRecord(record)) return;
+      out.rows++;
+      if (out.rows > maxRows) {
+        stop = new TooManyRows(maxRows);
+        parser.abort();
+        return;
+      }
+      const checked = checkRecord(record, line, columns, rules, resolveGroup);
+      if (checked.errors.length) push(out.errors, checked.errors);
+      if (checked.warnings.length) push(out.warnings, checked.warnings);
+      if (checked.candidate && out.errors.length === 0) out.candidates.push(checked.candidate);
+    },
+  });
+  if (stop) throw stop;
+  if (!columns) out.errors.push({ line: 1, column: '', code: 'empty_file', message: 'Tệp trống: không có dòng tiêu đề và không có người nào.' });
+  else if (out.rows === 0 && out.errors.length === 0) out.errors.push({ line: 2, column: '', code: 'no_rows', message: 'Tệp chỉ có dòng tiêu đề, chưa có người nào trong danh sách.' });
+  if (extraIssues > 0) {
+    (out.errors.length ? out.errors : out.warnings).push({ line, column: '', code: 'more_issues', message: `Còn ${extraIssues} lỗi hoặc cảnh báo khác không được liệt kê. Hãy sửa các mục trên rồi tải lại.` });
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.js';
+import { campaignBodies, respondents, rosterImports } from '../../db/schema/index.js';
+
+const CHUNK = 10_000;
+
+export type BodyLock = { listState: 'draft' | 'submitted'; open: boolean; deadline: Date };
+
+/** Locks the body's row for the transaction; `open` is judged on the database clock. */
+export async function lockBody(db: Db, campaignId: string, bodyCode: string): Promise<BodyLock | undefined> {
+  const rows = rowsOf<{ list_state: 'draft' | 'submitted'; open: boolean; deadline: string | Date }>(
+    await db.execute(sql`
+      select b.list_state, now() <= coalesce(b.list_deadline, c.list_deadline) as open, coalesce(b.list_deadline, c.list_deadline) as deadline
+      from campaign_bodies b join campaigns c on c.id = b.campaign_id
+      where b.campaign_id = ${campaignId} and b.code = ${bodyCode}
+      for update of b`),
+  );
+  const r = rows[0];
+  return r && { listState: r.list_state, open: r.open, deadline: new Date(r.deadline) };
+}
+
+export async function setListState(db: Db, campaignId: string, bodyCode: string, state: 'draft' | 'submitted') {
+  await db
+    .update(campaignBodies)
+    .set({ listState: state, listSubmittedAt: state === 'submitted' ? sql`now()` : null })
+    .where(and(eq(campaignBodies.campaignId, campaignId), eq(campaignBodies.code, bodyCode)));
+}
+
+const entryColumns = {
+  id: respondents.id,
+  group: respondents.groupCode,
+  emailNorm: respondents.emailNorm,
+  phoneNorm: respondents.phoneNorm,
+  fullName: respondents.fullName,
+  organisation: respondents.organisation,
+  line: respondents.line,
+  mergedInto: respondents.mergedInto,
+  mergeReason: respondents.mergeReason,
+};
+
+/** What dedupe needs of every entry of a body's list. */
+export async function bodyEntries(db: Db, campaignId: string, bodyCode: string) {
+  return db.select(entryColumns).from(respondents).where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode)));
+}
+
+export async function bodyRespondents(db: Db, campaignId: string, bodyCode: string) {
+  return db
+    .select()
+    .from(respondents)
+    .where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode)))
+    .orderBy(asc(respondents.groupCode), asc(respondents.line), asc(respondents.fullName), asc(respondents.id));
+}
+
+export async function findRespondent(db: Db, campaignId: string, bodyCode: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(respondents)
+    .where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), eq(respondents.id, id)));
+  return row;
+}
+
+export async function deleteGroups(db: Db, campaignId: string, bodyCode: string, groups: readonly string[]) {
+  if (groups.length === 0) return;
+  await db.delete(respondents).where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), inArray(respondents.groupCode, [...groups])));
+}
+
+/** Deletes an entry and the entries merged into it (the same person). */
+export async function deletePerson(db: Db, campaignId: string, bodyCode: string, id: string) {
+  await db
+    .delete(respondents)
+    .where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), or(eq(respondents.id, id), eq(respondents.mergedInto, id))));
+}
+
+export type NewRespondent = {
+  id: string;
+  group_code: string;
+  full_name: string;
+  email: string;
+  email_norm: string;
+  phone: string | null;
+  phone_norm: string | null;
+  organisation: string | null;
+  position: string | null;
+  line: number | null;
+  merged_into: string | null;
+  merge_reason: string | null;
+};
+
+/** Bulk insert through one JSON parameter per chunk: far fewer round trips and bind parameters than a VALUES list. */
+export async function insertRespondents(db: Db, campaignId: string, bodyCode: string, importId: string | null, rows: readonly NewRespondent[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = JSON.stringify(rows.slice(i, i + CHUNK));
+    await db.execute(sql`
+      insert into respondents (id, campaign_id, body_code, group_code, full_name, email, email_norm, phone, phone_norm, organisation, position, import_id, line, merged_into, merge_reason)
+      select r.id, ${campaignId}, ${bodyCode}, r.group_code, r.full_name, r.email, r.email_norm, r.phone, r.phone_norm, r.organisation, r.position, ${importId}::uuid, r.line, r.merged_into, r.merge_reason
+      from jsonb_to_recordset(${part}::jsonb) as r(id uuid, group_code text, full_name text, email text, email_norm text, phone text, phone_norm text,
+        organisation text, position text, line int, merged_into uuid, merge_reason text)`);
+  }
+}
+
+/** Points entries at their kept entry (or back to none) in one statement per chunk. */
+export async function setMerges(db: Db, changes: readonly { id: string; merged_into: string | null; merge_reason: string | null }[]) {
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    const part = JSON.stringify(changes.slice(i, i + CHUNK));
+    await db.execute(sql`
+      update respondents t set merged_into = c.merged_into, merge_reason = c.merge_reason, updated_at = now()
+      from jsonb_to_recordset(${part}::jsonb) as c(id uuid, merged_into uuid, merge_reason text)
+      where t.id = c.id`);
+  }
+}
+
+export async function updateRespondent(db: Db, id: string, values: Partial<typeof respondents.$inferInsert>) {
+  await db.update(respondents).set({ ...values, updatedAt: sql`now()` }).where(eq(respondents.id, id));
+}
+
+export async function insertImport(db: Db, row: typeof rosterImports.$inferInsert) {
+  await db.insert(rosterImports).values(row);
+}
+
+export async function lastImports(db: Db, campaignId: string, bodyCode: string, limit = 10) {
+  return db
+    .select()
+    .from(rosterImports)
+    .where(and(eq(rosterImports.campaignId, campaignId), eq(rosterImports.bodyCode, bodyCode)))
+    .orderBy(sql`${rosterImports.createdAt} desc`)
+    .limit(limit);
+}
+
+/** People listed (not merged) by more than one body of the campaign, by email or phone. */
+export async function crossBodyDuplicates(db: Db, campaignId: string) {
+  return rowsOf<{ kind: 'email' | 'phone'; value: string; bodies: string[]; names: string[] }>(
+    await db.execute(sql`
+      select 'email' as kind, email_norm as value, array_agg(distinct body_code order by body_code) as bodies, array_agg(distinct full_name) as names
+      from respondents where campaign_id = ${campaignId} and merged_into is null
+      group by email_norm having count(distinct body_code) > 1
+      union all
+      select 'phone', phone_norm, array_agg(distinct body_code order by body_code), array_agg(distinct full_name)
+      from respondents where campaign_id = ${campaignId} and merged_into is null and phone_norm is not null
+      group by phone_norm having count(distinct body_code) > 1
+      order by 1, 2`),
+  );
+}
+
+export async function finishImport(db: Db, id: string, report: { imported: number; merged: number; warnings: unknown[] }) {
+  await db.update(rosterImports).set({ imported: report.imported, merged: report.merged, warnings: report.warnings }).where(eq(rosterImports.id, id));
+}
