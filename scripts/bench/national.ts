@@ -13,7 +13,8 @@ import { buildApp, createServices } from '../../src/app.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { invitations, respondents, responses } from '../../src/db/schema/index.js';
-import { capabilitiesOf, type MailContract, type RosterContract } from '../../src/demo/contracts.js';
+import type { MailService } from '../../src/modules/mail/mail.service.js';
+import type { RosterService } from '../../src/modules/roster/roster.service.js';
 import { parseSurveyForm, honestAnswers, submission } from '../../src/demo/form.js';
 import { csvHeaders, generateBodyList, personRow, seededRandom } from '../../src/demo/people.js';
 import { freePort } from '../../src/demo/port.js';
@@ -36,7 +37,7 @@ const PASSWORD = 'mat-khau-do-tai-2023';
 const log = (msg: string) => process.stderr.write(`[national] ${msg}\n`);
 const n = async (q: Promise<{ n: number }[]>) => Number((await q)[0]?.n ?? 0);
 
-async function importLists(roster: RosterContract, bodies: { code: string; name: string }[]) {
+async function importLists(roster: RosterService, bodies: { code: string; name: string }[]) {
   const preset = loadPreset('2023-province');
   const perBody = Math.ceil(SIZE.people / bodies.length);
   const share = { hdnd: 0.15, lanh_dao_so: 0.2, lanh_dao_phong: 0.45, lanh_dao_huyen: 0.2 };
@@ -59,7 +60,7 @@ async function importLists(roster: RosterContract, bodies: { code: string; name:
   return { rows, imported, perSecond: rows / seconds };
 }
 
-async function dispatch(db: Db, senders: MailContract[], sink: CountingSink, total: number) {
+async function dispatch(db: Db, senders: MailService[], sink: CountingSink, total: number) {
   const started = performance.now();
   let beforeOutage = { mails: 0, seconds: 0 };
   let outageEnded = 0;
@@ -141,9 +142,6 @@ const bench: Benchmark = {
     try {
       const services = createServices({ database: db, config });
       const second = createServices({ database: db, config });
-      const caps = capabilitiesOf(services);
-      const caps2 = capabilitiesOf(second);
-      if (!caps.roster || !caps.mail || !caps2.mail) throw new Error('the national run needs the roster and mail capabilities');
       const preset = loadPreset('2023-province');
       const bodies = preset.campaign.bodies.slice(0, SIZE.bodies).map((b) => ({ code: b.code, name: b.name }));
       await services.campaigns.create({ preset: '2023-province', id: CAMPAIGN, bodies: bodies.map((b) => b.code), listDeadline: '2099-12-15', responseDeadline: '2100-01-10' }, 'bench');
@@ -151,10 +149,10 @@ const bench: Benchmark = {
       for (const b of bodies.slice(0, 3)) await services.accounts.createUser({ username: `sonv${b.code}`, role: 'body', bodyCode: b.code, password: PASSWORD }, 'bench');
 
       log(`importing ${SIZE.people} people for ${bodies.length} bodies`);
-      const imp = await importLists(caps.roster, bodies);
+      const imp = await importLists(services.roster, bodies);
       const listed = await n(db.db.select({ n: count() }).from(respondents).where(and(eq(respondents.campaignId, CAMPAIGN), isNull(respondents.mergedInto))));
       log(`imported ${imp.rows} rows (${listed} people after merges) at ${imp.perSecond.toFixed(0)} rows/s; sending`);
-      const sent = await dispatch(db.db, [caps.mail, caps2.mail], sink, listed);
+      const sent = await dispatch(db.db, [services.mail, second.mail], sink, listed);
       log(`delivered ${sink.unique()} of ${sent.invited} (duplicates ${sink.duplicates()}, refused ${sink.refused}); submitting ${SIZE.submitting}`);
 
       const app = await buildApp({ database: db, config, logger: false });
@@ -174,8 +172,8 @@ const bench: Benchmark = {
       const bareInsert = await bareRowInsert(db.url, Math.min(imp.rows, 10_000));
       const bareSend = await bareMail(sink.url, quick ? 500 : 3_000, 8);
       const bareHttp = await bareHttpInsert(db.url, quick ? 500 : 5_000, SIZE.concurrency);
-      await caps.mail.close?.();
-      await caps2.mail.close?.();
+      await services.mail.close();
+      await second.mail.close();
       const peak = rss.stop();
       return [
         figure('national: import and submit lists', imp.perSecond, 'rows/s', '>= 1000', bareInsert.perSecond),

@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
@@ -38,7 +38,7 @@ export type DemoResult = {
   close(): Promise<void>;
 };
 
-type Ctx = { config: Config; database: Database; services: Services; caps: Capabilities; dir: string; out: NodeJS.WriteStream; skipped: string[] };
+type Ctx = { app: FastifyInstance; config: Config; database: Database; services: Services; caps: Capabilities; dir: string; out: NodeJS.WriteStream; skipped: string[] };
 
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const out = options.out ?? process.stdout;
@@ -63,11 +63,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
   const services = createServices({ database, config });
-  const ctx: Ctx = { config, database, services, caps: capabilitiesOf(services), dir, out, skipped: [] };
   out.write(`Thư mục dữ liệu của bản chạy thử: ${dir}\n`);
-
   let app = await buildApp({ database, config, logger: false });
   await app.listen({ host: config.host, port: config.port });
+  const ctx: Ctx = { app, config, database, services, caps: capabilitiesOf(services), dir, out, skipped: [] };
 
   const setup = step('Tạo đợt khảo sát và tài khoản', 1, out);
   const { bodies, accounts } = await createDemoCampaign(services, size);
@@ -82,7 +81,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const scoreFile = await exportScores(ctx);
 
   const totals = await demoTotals(database.db, DEMO_CAMPAIGN);
-  await ctx.caps.mail?.close?.();
+  await services.mail.close();
   if (options.serve) {
     await app.close();
     app = await buildApp({ database, config, jobs: true, logger: false });
@@ -97,23 +96,18 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 }
 
 async function importAndSubmit(ctx: Ctx, lists: { bodyCode: string; file: string; rows: number }[]) {
-  const roster = ctx.caps.roster;
-  if (!roster) {
-    skipped('Nhập và gửi danh sách', 'chưa có phân hệ danh sách', ctx.out);
-    ctx.skipped.push('roster');
-    return { imported: 0, importErrors: 0, submitted: 0 };
-  }
   const bar = step('Nhập và gửi danh sách', lists.reduce((s, l) => s + l.rows, 0), ctx.out);
   let imported = 0;
   let importErrors = 0;
   let submitted = 0;
   for (const list of lists) {
     const actor = `sonv${list.bodyCode}`;
-    const report = await roster.importCsv({ campaignId: DEMO_CAMPAIGN, bodyCode: list.bodyCode, bytes: await readFile(list.file), dryRun: false, actor, fileName: list.file.split('/').pop()! });
+    const bytes = await readFile(list.file);
+    const report = await ctx.services.roster.importCsv({ campaignId: DEMO_CAMPAIGN, bodyCode: list.bodyCode, bytes, dryRun: false, actor, fileName: basename(list.file) });
     imported += report.imported;
     importErrors += report.errors.length;
     bar.tick(list.rows);
-    await roster.submit({ campaignId: DEMO_CAMPAIGN, bodyCode: list.bodyCode, actor });
+    await ctx.services.roster.submit({ campaignId: DEMO_CAMPAIGN, bodyCode: list.bodyCode, actor });
     submitted++;
   }
   bar.done(`${submitted} danh sách, ${imported} người, ${importErrors} dòng lỗi`);
@@ -121,18 +115,12 @@ async function importAndSubmit(ctx: Ctx, lists: { bodyCode: string; file: string
 }
 
 async function dispatch(ctx: Ctx) {
-  const mail = ctx.caps.mail;
-  if (!mail) {
-    skipped('Gửi thư mời', 'chưa có phân hệ thư', ctx.out);
-    ctx.skipped.push('mail');
-    return;
-  }
   const start = await demoTotals(ctx.database.db, DEMO_CAMPAIGN);
   const bar = step('Gửi thư mời qua SMTP', start.queued, ctx.out);
   const deadline = Date.now() + 60_000;
   let totals = start;
   while (totals.queued > 0 && Date.now() < deadline) {
-    await mail.sendPending({ limit: 100 });
+    await ctx.services.mail.sendPending({ limit: 100 });
     const now = await demoTotals(ctx.database.db, DEMO_CAMPAIGN);
     bar.tick(now.sent - totals.sent);
     totals = now;
@@ -144,10 +132,10 @@ async function dispatch(ctx: Ctx) {
 async function bounceAndCollect(ctx: Ctx, bodies: { code: string; name: string }[]): Promise<{ link: string; bodyCode: string }[]> {
   const mails = await readMailbox(join(ctx.config.dataDir, 'mail'));
   const bad = mails.filter((m) => m.to.startsWith('khongtontai.'));
-  if (ctx.caps.mail && bad.length) {
+  if (bad.length) {
     const bar = step('Thư báo lỗi từ hộp thư không tồn tại', bad.length, ctx.out);
     for (const m of bad) {
-      await ctx.caps.mail.ingestBounce(deliveryFailure(m, 'localhost'));
+      await ctx.services.mail.ingestBounce(deliveryFailure(m, 'localhost'));
       bar.tick();
     }
     bar.done(`${bad.length} thư báo lỗi đã xử lý`);
@@ -159,8 +147,8 @@ async function bounceAndCollect(ctx: Ctx, bodies: { code: string; name: string }
 }
 
 async function respond(ctx: Ctx, links: { link: string; bodyCode: string }[]) {
-  if (links.length === 0) {
-    skipped('Người được khảo sát trả lời', 'chưa có thư mời nào', ctx.out);
+  if (!ctx.app.routeCatalog.some((r) => r.method === 'POST' && r.url === '/s/:token')) {
+    skipped('Người được khảo sát trả lời', 'chưa có phân hệ phiếu khảo sát', ctx.out);
     ctx.skipped.push('survey');
     return;
   }

@@ -10,7 +10,7 @@ import type { Db } from '../db/client.js';
 import { campaignBodies, flags, invitations, outbox, respondents, responses } from '../db/schema/index.js';
 import { toCsv } from '../csv/write.js';
 import { loadPreset } from '../presets/index.js';
-import { csvHeaders, generateBodyList, mailboxName, personRow } from './people.js';
+import { csvHeaders, generateBodyList, mailboxName, personRow, type Person } from './people.js';
 
 export type DemoSize = 'small' | 'normal';
 
@@ -54,12 +54,23 @@ export async function writeLists(dir: string, bodies: { code: string; name: stri
   const preset = loadPreset('2023-province');
   const files = [];
   for (const b of bodies) {
-    const people = generateBodyList(preset.campaign, { bodyCode: b.code, bodyName: b.name, domain: domainOf(b.name), perGroup: PER_GROUP[size], twoGroupShare: 0.05, badAddressShare: 0.03 });
+    const people = withDeadMailboxes(generateBodyList(preset.campaign, { bodyCode: b.code, bodyName: b.name, domain: domainOf(b.name), perGroup: PER_GROUP[size], twoGroupShare: 0.05 }), 0.03);
     const file = join(dir, `danh-sach-${b.code}.csv`);
     await writeFile(file, toCsv(csvHeaders, people.map(personRow), { bom: true }));
     files.push({ bodyCode: b.code, file, rows: people.length });
   }
   return files;
+}
+
+/** About `share` of the people (at least one) get a mailbox that does not exist; people listed twice keep theirs. */
+function withDeadMailboxes(people: Person[], share: number): Person[] {
+  const uses = new Map<string, number>();
+  for (const p of people) uses.set(p.email, (uses.get(p.email) ?? 0) + 1);
+  const single = people.filter((p) => uses.get(p.email) === 1);
+  const dead = Math.max(1, Math.round(people.length * share));
+  const step = Math.max(1, Math.floor(single.length / dead));
+  for (let i = 0; i < dead && i * step < single.length; i++) single[i * step]!.email = `khongtontai.${single[i * step]!.email}`;
+  return people;
 }
 
 const n = async (query: Promise<{ n: number }[]>) => Number((await query)[0]?.n ?? 0);
