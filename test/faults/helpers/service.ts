@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../../../src/app.js';
@@ -118,3 +119,29 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_0
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+/** Runs test/faults/children/worker.ts in a child process (see there for tasks). */
+export function spawnWorker(args: string[], env: Record<string, string>): ServeChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'par-faults-')), ...SECRETS, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    base: '',
+    port: 0,
+    output: () => output,
+    kill: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export const exitOf = (c: ServeChild) => new Promise<number | null>((resolve) => (c.child.exitCode !== null ? resolve(c.child.exitCode) : c.child.once('exit', (code) => resolve(code))));
+
+const WORKER = fileURLToPath(new URL('../children/worker.ts', import.meta.url));
