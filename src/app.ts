@@ -28,6 +28,11 @@ import { createRosterService } from './modules/roster/roster.service.js';
 import { createMailService } from './modules/mail/mail.service.js';
 import { mailBodySection, mailPages } from './modules/mail/mail.pages.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
+import { surveyRoutes } from './modules/survey/survey.routes.js';
+import { createSurveyService } from './modules/survey/survey.service.js';
+import { integrityRoutes } from './modules/integrity/integrity.routes.js';
+import { integrityPages } from './modules/integrity/integrity.pages.js';
+import { createIntegrityService } from './modules/integrity/integrity.service.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -57,6 +62,8 @@ export function createServices({ database, config }: Pick<AppDeps, 'database' | 
     scoring: createScoringService({ db, campaigns }),
     roster: createRosterService({ db, campaigns, config }),
     mail: createMailService({ db, config, campaigns }),
+    survey: createSurveyService({ db, campaigns, config }),
+    integrity: createIntegrityService({ db, campaigns }),
   };
 }
 
@@ -114,6 +121,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns, sections: [mailBodySection(services.mail, app.views)], lists: services.roster });
   await app.register(mailRoutes, { mail: services.mail, inboundMailToken: config.inboundMailToken });
   await app.register(mailPages, { mail: services.mail });
+  await app.register(surveyRoutes, { survey: services.survey });
+  await app.register(integrityRoutes, { integrity: services.integrity });
+  await app.register(integrityPages, { integrity: services.integrity, campaigns: services.campaigns });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }

@@ -27,6 +27,7 @@ const envSchema = z.object({
   TOKEN_SECRET: secret.optional(),
   INBOUND_MAIL_TOKEN: secret.optional(),
   TRUST_PROXY: z.string().optional(),
+  SURVEY_BAD_TOKEN_LIMIT: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROSTER_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   ROSTER_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
@@ -52,6 +53,7 @@ export type Config = {
   tokenSecret: string;
   inboundMailToken: string | undefined;
   trustProxy: string[] | false;
+  surveyBadTokenLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   roster: { maxUploadBytes: number; maxRows: number; maxFieldLength: number };
 };
@@ -102,6 +104,7 @@ export function parseConfig(
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : false,
     logLevel: e.LOG_LEVEL,
     roster: { maxUploadBytes: Math.round(e.ROSTER_MAX_UPLOAD_MB * 1024 * 1024), maxRows: e.ROSTER_MAX_ROWS, maxFieldLength: e.ROSTER_MAX_FIELD_LENGTH },
+    surveyBadTokenLimit: e.SURVEY_BAD_TOKEN_LIMIT,
   };
 }
 

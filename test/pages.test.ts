@@ -117,11 +117,14 @@ describe('national page', () => {
     expect(res.body).toContain('progress.csv?q=quang+ninh');
   });
 
-  it('has no list-reopening action until the roster capability provides one', async () => {
+  it('lets MOHA reopen a submitted list from the body page', async () => {
     const page = await moha.get('/c/2023-tinh/b/22');
-    expect(page.body).not.toContain('reopen-list');
+    expect(page.body).toContain('/c/2023-tinh/b/22/reopen-list');
     const res = await moha.post('/c/2023-tinh/b/22/reopen-list', { _csrf: csrfFrom(page.body) });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(303);
+    expect((await moha.get(res.location!)).body).toContain('Đã mở lại danh sách');
+    const again = await moha.post('/c/2023-tinh/b/22/reopen-list', { _csrf: csrfFrom((await moha.get('/c/2023-tinh/b/22')).body) });
+    expect(again.status).not.toBe(303);
   });
 
   it('lets MOHA extend a body’s list deadline from its page', async () => {

@@ -4,7 +4,7 @@ import { auditLog, campaignBodies, responses } from '../src/db/schema/index.js';
 import { sealJob } from '../src/modules/scoring/scoring.job.js';
 import { scoreExportSchema } from '../src/modules/scoring/scoring.schemas.js';
 import { addUser, bearer, createTestApp, login, seedProvinceCampaign, type TestApp } from './helpers/app.js';
-import { insertResponses } from './helpers/responses.js';
+import { insertUniformResponses } from './helpers/responses.js';
 import { seedSubmittedList } from './helpers/seed.js';
 
 let t: TestApp;
@@ -27,7 +27,7 @@ beforeAll(async () => {
     ...Array.from({ length: 5 }, (_, i) => ({ email: `so${i}@quangninh.gov.vn`, group: 'lanh_dao_so' })),
   ]);
   const add = (bodyCode: string, groupCode: string, option: string, count: number, voided = false) =>
-    insertResponses(t, config, { campaignId: 'diem', bodyCode, groupCode, option, count, voided });
+    insertUniformResponses(t, config, { campaignId: 'diem', bodyCode, groupCode, option, count, voided });
   await add('22', 'lanh_dao_so', 'D', 5);
   await add('01', 'hdnd', 'A', 3);
   await add('22', 'hdnd', 'A', 6);

@@ -1,0 +1,216 @@
+// Runs the interference rules over a campaign one body at a time, keeps the
+// flags in step with the data, and records MOHA's decisions: dismiss, or void
+// the responses in the evidence or the whole body's result, all audited.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import { conflict, notFound } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { CampaignConfig } from '../campaigns/campaign-config.js';
+import type { CampaignsService } from '../campaigns/campaigns.service.js';
+import { evaluateBody, fingerprintOf, sheetOf, type BodyInput, type CampaignContext } from './evaluate.js';
+import type { ListStats } from './rules/suspicious-lists.js';
+import type { Finding, ResponseSignal } from './signals.js';
+import { resolveThresholds } from './thresholds.js';
+import * as q from './integrity.queries.js';
+import type { DecisionInput, FlagsQuery, FlagView } from './integrity.schemas.js';
+
+export type RunStats = { campaignId: string; bodies: number; responses: number; flags: number; open: number; ms: number };
+
+function questionIds(config: CampaignConfig): Map<string, string[]> {
+  return new Map(config.forms.map((f) => [f.code, f.sections.flatMap((s) => s.questions.map((x) => x.id))]));
+}
+
+const view = (row: q.FlagRow): FlagView => ({ ...row, evidence: row.evidence as Record<string, unknown> });
+
+/** Fingerprints stay short enough for the index whatever the finding's key. */
+const fingerprint = (bodyCode: string, f: Finding) => {
+  const raw = fingerprintOf(bodyCode, f);
+  return raw.length <= 160 ? raw : `${f.rule}:${bodyCode}:${createHash('sha256').update(raw).digest('hex')}`;
+};
+
+export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: Pick<CampaignsService, 'config' | 'requireCampaign'> }) {
+  /** Bodies' data signatures at their last evaluation in this process, for incremental runs. */
+  const seen = new Map<string, Map<string, string>>();
+
+  async function context(campaignId: string): Promise<CampaignContext & { questions: Map<string, string[]>; perBody: (code: string) => Omit<BodyInput, 'responses'> }> {
+    const config = await campaigns.config(campaignId);
+    const thresholds = resolveThresholds(config.integrity);
+    const questions = questionIds(config);
+    const [pace, sheets, lists, wide, reports, bodies] = await Promise.all([
+      q.groupPace(db, campaignId, thresholds['speeders.ratio']),
+      q.repeatedSheets(db, campaignId),
+      q.listSignals(db, campaignId),
+      q.wideLinks(db, campaignId, thresholds['forwarded.minDevices']),
+      q.reportCounts(db, campaignId),
+      q.listBodies(db, campaignId),
+    ]);
+    const repeated = new Map<string, number>();
+    for (const r of sheets.repeated) {
+      const key = `${r.formCode}|${sheetOf(r.answers, questions.get(r.formCode) ?? [])}`;
+      repeated.set(key, (repeated.get(key) ?? 0) + r.n);
+    }
+    const submitted = new Set(bodies.filter((b) => b.listState === 'submitted').map((b) => b.code));
+    const hdnd = config.groups.find((g) => g.priority === 1)?.code ?? 'hdnd';
+    return {
+      thresholds,
+      questions,
+      pace: {
+        medianSeconds: Object.fromEntries(pace.map((p) => [p.groupCode, p.median])),
+        speederShare: Object.fromEntries(pace.map((p) => [p.groupCode, p.n ? p.fast / p.n : 0])),
+      },
+      sheets: { formTotals: Object.fromEntries(sheets.totals.map((t) => [t.formCode, t.n])), repeated },
+      expectations: (code) => ({ officialDomains: config.mail.officialDomains, hdndSeats: config.bodies.find((b) => b.code === code)?.hdndSeats, hdndGroup: hdnd }),
+      perBody: (code) => {
+        const mine = <T extends { body: string }>(rows: T[]) => rows.filter((r) => r.body === code);
+        const list: ListStats = {
+          listed: mine(lists.groups).reduce((s, r) => s + r.n, 0),
+          groups: Object.fromEntries(mine(lists.groups).map((r) => [r.key, r.n])),
+          domains: Object.fromEntries(mine(lists.domains).map((r) => [r.key, r.n])),
+          sharedMailboxes: mine(lists.mailboxes).map((r) => r.n),
+          sharedPhones: mine(lists.phones).map((r) => r.n),
+          changedAfterInvitation: mine(lists.changed).reduce((s, r) => s + r.n, 0),
+        };
+        return {
+          bodyCode: code,
+          list: submitted.has(code) ? list : null,
+          links: { unansweredWideLinks: mine(wide).reduce((s, r) => s + r.n, 0) },
+          reports: Object.fromEntries(mine(reports).map((r) => [r.kind, r.n])),
+        };
+      },
+    };
+  }
+
+  async function signals(campaignId: string, bodyCode: string, questions: Map<string, string[]>): Promise<ResponseSignal[]> {
+    const rows = await q.bodyResponses(db, campaignId, bodyCode);
+    return rows.map((r) => ({
+      id: r.id,
+      groupCode: r.groupCode,
+      formCode: r.formCode,
+      at: r.submittedAt.getTime(),
+      seconds: r.secondsSpent,
+      ipHash: r.ipHash,
+      uaHash: r.uaHash,
+      netHash: r.netHash,
+      devicesSeen: r.devicesSeen,
+      vector: sheetOf(r.answers, questions.get(r.formCode) ?? []),
+    }));
+  }
+
+  /** Evaluates the given bodies (default all), one in memory at a time, the next one loading meanwhile. */
+  async function scan(input: { campaignId: string; bodies?: string[] | undefined }): Promise<RunStats> {
+    const started = performance.now();
+    const { campaignId } = input;
+    await campaigns.requireCampaign(campaignId);
+    const ctx = await context(campaignId);
+    const all = (await q.listBodies(db, campaignId)).map((b) => b.code);
+    const codes = input.bodies ? all.filter((c) => input.bodies!.includes(c)) : all;
+    const signatures = await q.bodySignatures(db, campaignId);
+    let responses = 0;
+    let flagged = 0;
+    let next = codes.length ? signals(campaignId, codes[0]!, ctx.questions) : null;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      const rows = await next!;
+      next = i + 1 < codes.length ? signals(campaignId, codes[i + 1]!, ctx.questions) : null;
+      responses += rows.length;
+      const findings = evaluateBody({ ...ctx.perBody(code), responses: rows }, ctx);
+      flagged += findings.length;
+      await db.transaction((tx) =>
+        q.replaceBodyFlags(tx, campaignId, code, findings.map((f) => ({ campaignId, bodyCode: code, rule: f.rule, severity: f.severity, fingerprint: fingerprint(code, f), evidence: { ...f.evidence, score: Math.round(f.score * 1000) / 1000 } }))),
+      );
+      const sig = signatures.get(code);
+      if (sig !== undefined) (seen.get(campaignId) ?? seen.set(campaignId, new Map()).get(campaignId)!).set(code, sig);
+    }
+    const open = (await q.findFlags(db, campaignId, { status: 'open' }, { limit: 1, offset: 0 })).total;
+    return { campaignId, bodies: codes.length, responses, flags: flagged, open, ms: Math.round(performance.now() - started) };
+  }
+
+  async function requireFlag(campaignId: string, id: string) {
+    const row = await q.findFlag(db, campaignId, id);
+    if (!row) throw notFound('Không tìm thấy cảnh báo.');
+    return row;
+  }
+
+  return {
+    scan,
+
+    /** Runs every rule over the campaign (or some bodies) and returns those bodies' flags. */
+    async run(input: { campaignId: string; bodies?: string[] }): Promise<FlagView[]> {
+      await scan(input);
+      const codes = input.bodies ?? (await q.listBodies(db, input.campaignId)).map((b) => b.code);
+      return (await q.flagsOfBodies(db, input.campaignId, codes)).map(view);
+    },
+
+    /** Only the bodies whose responses, list, links or reports changed since they were last evaluated here. */
+    async runChanged(input: { campaignId: string }): Promise<RunStats> {
+      const now = await q.bodySignatures(db, input.campaignId);
+      const before = seen.get(input.campaignId) ?? new Map<string, string>();
+      const changed = [...now].filter(([code, sig]) => before.get(code) !== sig).map(([code]) => code);
+      if (changed.length === 0) return { campaignId: input.campaignId, bodies: 0, responses: 0, flags: 0, open: 0, ms: 0 };
+      return scan({ campaignId: input.campaignId, bodies: changed });
+    },
+
+    /** One body's findings without storing them. */
+    async evaluate(input: { campaignId: string; bodyCode: string }): Promise<Finding[]> {
+      const ctx = await context(input.campaignId);
+      return evaluateBody({ ...ctx.perBody(input.bodyCode), responses: await signals(input.campaignId, input.bodyCode, ctx.questions) }, ctx);
+    },
+
+    async listFlags(campaignId: string, query: FlagsQuery) {
+      await campaigns.requireCampaign(campaignId);
+      const { rows, total } = await q.findFlags(db, campaignId, query, query);
+      return { total, flags: rows.map(view) };
+    },
+
+    async getFlag(campaignId: string, id: string): Promise<FlagView> {
+      return view(await requireFlag(campaignId, id));
+    },
+
+    /** Dismisses or confirms an open flag; confirming voids the evidence's responses or the whole body. */
+    async decide(campaignId: string, id: string, input: DecisionInput, actor: string) {
+      return db.transaction(async (tx) => {
+        const flag = await q.lockFlag(tx, campaignId, id);
+        if (!flag) throw notFound('Không tìm thấy cảnh báo.');
+        if (flag.status !== 'open') throw conflict('flag_decided', 'Cảnh báo này đã được xử lý; hãy mở lại trước khi quyết định lại.');
+        const reason = `flag:${flag.id}: ${input.reason}`;
+        let voided = 0;
+        if (input.decision === 'void_responses') {
+          const ids = ((flag.evidence as { responseIds?: string[] }).responseIds ?? []).filter((x) => typeof x === 'string');
+          if (ids.length === 0) throw conflict('no_responses', 'Cảnh báo này không gắn với phiếu cụ thể; hãy chọn hủy kết quả của cả đơn vị hoặc bỏ qua.');
+          voided = await q.voidResponses(tx, campaignId, flag.bodyCode, ids, reason);
+        } else if (input.decision === 'void_body') {
+          if (await q.bodyVoidReason(tx, campaignId, flag.bodyCode)) throw conflict('body_voided', 'Kết quả của đơn vị đã bị hủy theo một quyết định khác.');
+          await q.setBodyVoid(tx, campaignId, flag.bodyCode, reason);
+          voided = await q.voidResponses(tx, campaignId, flag.bodyCode, 'all', reason);
+        }
+        const decided = { status: input.decision === 'dismiss' ? ('dismissed' as const) : ('confirmed' as const), decision: input.decision, decisionReason: input.reason, decidedBy: actor };
+        await q.setFlagDecision(tx, flag.id, decided);
+        await recordAudit(tx, {
+          actor,
+          action: input.decision === 'dismiss' ? 'flag.dismiss' : 'flag.confirm',
+          campaignId,
+          bodyCode: flag.bodyCode,
+          details: { flagId: flag.id, rule: flag.rule, severity: flag.severity, decision: input.decision, reason: input.reason, voidedResponses: voided },
+        });
+        return { flag: view((await q.findFlag(tx, campaignId, id))!), voidedResponses: voided, bodyVoided: input.decision === 'void_body' };
+      });
+    },
+
+    /** Undoes a decision: the flag is open again and what it voided is restored. */
+    async reopen(campaignId: string, id: string, input: { reason: string }, actor: string) {
+      return db.transaction(async (tx) => {
+        const flag = await q.lockFlag(tx, campaignId, id);
+        if (!flag) throw notFound('Không tìm thấy cảnh báo.');
+        if (flag.status === 'open') throw conflict('flag_open', 'Cảnh báo này đang mở, chưa có quyết định để hủy.');
+        const reason = `flag:${flag.id}: ${flag.decisionReason}`;
+        const restored = await q.unvoidResponses(tx, campaignId, flag.bodyCode, reason);
+        if (flag.decision === 'void_body' && (await q.bodyVoidReason(tx, campaignId, flag.bodyCode)) === reason) await q.setBodyVoid(tx, campaignId, flag.bodyCode, null);
+        await q.setFlagDecision(tx, flag.id, { status: 'open', decision: null, decisionReason: null, decidedBy: null });
+        await recordAudit(tx, { actor, action: 'flag.reopen', campaignId, bodyCode: flag.bodyCode, details: { flagId: flag.id, rule: flag.rule, previous: flag.decision, reason: input.reason, restoredResponses: restored } });
+        return { flag: view((await q.findFlag(tx, campaignId, id))!), restoredResponses: restored };
+      });
+    },
+  };
+}
+
+export type IntegrityService = ReturnType<typeof createIntegrityService>;

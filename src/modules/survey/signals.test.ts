@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createBadTokenLimiter } from './bad-tokens.js';
+import { createSignalHasher, networkOf } from './signals.js';
+
+describe('integrity signals', () => {
+  it.each([
+    ['203.0.113.77', '203.0.113.0/24'],
+    ['::ffff:203.0.113.77', '203.0.113.0/24'],
+    ['2001:db8:abcd:12::1', '2001:db8:abcd::/48'],
+    ['not-an-ip', 'not-an-ip'],
+  ])('puts %s in the network %s', (ip, net) => expect(networkOf(ip)).toBe(net));
+
+  it('hashes with the secret, so the same address gives the same hash only under the same key', () => {
+    const a = createSignalHasher('a'.repeat(40));
+    const b = createSignalHasher('b'.repeat(40));
+    const one = a.forResponse('203.0.113.5', 'UA');
+    expect(a.forResponse('203.0.113.5', 'UA')).toEqual(one);
+    expect(a.forResponse('203.0.113.6', 'UA').netHash).toBe(one.netHash);
+    expect(a.forResponse('203.0.113.6', 'UA').ipHash).not.toBe(one.ipHash);
+    expect(b.forResponse('203.0.113.5', 'UA').ipHash).not.toBe(one.ipHash);
+    expect(JSON.stringify(one)).not.toContain('203.0.113');
+  });
+
+  it('keys devices per invitation, so device keys cannot be matched across links', () => {
+    const h = createSignalHasher('a'.repeat(40));
+    expect(h.deviceKey('i1', '203.0.113.5', 'UA').equals(h.deviceKey('i1', '203.0.113.9', 'UA'))).toBe(true);
+    expect(h.deviceKey('i1', '203.0.113.5', 'UA').equals(h.deviceKey('i2', '203.0.113.5', 'UA'))).toBe(false);
+  });
+});
+
+describe('bad token limiter', () => {
+  it('refuses an address after the limit within the window, then forgives it', () => {
+    let now = 0;
+    const limiter = createBadTokenLimiter({ limit: 3, windowMs: 1000, clock: () => now });
+    for (let i = 0; i < 3; i++) {
+      expect(limiter.blocked('x')).toBe(false);
+      limiter.miss('x');
+    }
+    expect(limiter.blocked('x')).toBe(true);
+    expect(limiter.blocked('y')).toBe(false);
+    now = 1000;
+    expect(limiter.blocked('x')).toBe(false);
+  });
+
+  it('keeps its memory bounded', () => {
+    const limiter = createBadTokenLimiter({ limit: 1, windowMs: 1000, clock: () => 0, maxKeys: 2 });
+    limiter.miss('a');
+    limiter.miss('b');
+    limiter.miss('c');
+    expect(limiter.blocked('a')).toBe(false);
+    expect(limiter.blocked('c')).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+// Integrity signals kept with a response, none of which names a person: keyed
+// hashes of the client address, of its network (/24 for IPv4, /48 for IPv6)
+// and of the user agent, under a key derived from TOKEN_SECRET. The device key
+// per invitation uses a different derivation so it cannot be joined with them.
+import { createHmac } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
+
+const keyed = (secret: string, label: string) => createHmac('sha256', secret).update(`survey:${label}`).digest();
+
+export type SignalHasher = ReturnType<typeof createSignalHasher>;
+
+export function createSignalHasher(secret: string) {
+  const responseKey = keyed(secret, 'response-signals');
+  const deviceKey = keyed(secret, 'invitation-devices');
+  const hash = (kind: string, value: string) => createHmac('sha256', responseKey).update(`${kind}\0${value}`).digest('base64url').slice(0, 32);
+  return {
+    /** Hashes stored on the response. */
+    forResponse(ip: string, userAgent: string | undefined) {
+      return { ipHash: hash('ip', normaliseIp(ip)), netHash: hash('net', networkOf(ip)), uaHash: hash('ua', userAgent ?? '') };
+    },
+    /** One device opening one invitation: its network and browser. */
+    deviceKey(invitationId: string, ip: string, userAgent: string | undefined): Buffer {
+      return createHmac('sha256', deviceKey).update(`${invitationId}\0${networkOf(ip)}\0${userAgent ?? ''}`).digest();
+    },
+  };
+}
+
+function parse(ip: string) {
+  try {
+    const addr = ipaddr.parse(ip);
+    return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? (addr as ipaddr.IPv6).toIPv4Address() : addr;
+  } catch {
+    return null;
+  }
+}
+
+export function normaliseIp(ip: string): string {
+  return parse(ip)?.toString() ?? ip;
+}
+
+/** "203.0.113.0/24" or "2001:db8:1::/48"; an unparsable address stands for itself. */
+export function networkOf(ip: string): string {
+  const addr = parse(ip);
+  if (!addr) return ip;
+  if (addr.kind() === 'ipv4') {
+    const b = addr.toByteArray();
+    return `${b[0]}.${b[1]}.${b[2]}.0/24`;
+  }
+  const parts = (addr as ipaddr.IPv6).parts;
+  return `${parts.slice(0, 3).map((p) => p.toString(16)).join(':')}::/48`;
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { reportKinds } from '../../db/schema/survey.js';
+
+export const tokenParams = z.object({ token: z.string().min(1).max(200) });
+
+/** The questionnaire post: `action`, `js`, and answers as `<ratedUnitCode>:<questionId>` = option code. */
+export const surveyPost = z
+  .object({
+    action: z.enum(['save', 'submit', 'autosave']).default('save'),
+    js: z.string().max(1).optional(),
+  })
+  .catchall(z.union([z.string().max(64), z.array(z.string().max(64)).max(10)]));
+
+export const reportPost = z.object({
+  kind: z.enum(reportKinds, { message: 'Hãy chọn điều đã xảy ra.' }),
+  message: z.string().max(2000).optional(),
+});
+
+export const savedQuery = z.object({ luu: z.string().max(1).optional() });

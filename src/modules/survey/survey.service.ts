@@ -1,0 +1,179 @@
+// The respondent's side of a campaign, reached only through a link token:
+// open the form, save partial answers, submit once, report a problem. Answers
+// are checked against the form in pure code; every state change is one guarded
+// SQL statement, so the database, not this code, keeps one response per link.
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { formForGroup, type CampaignConfig } from '../campaigns/campaign-config.js';
+import type { CampaignsService } from '../campaigns/campaigns.service.js';
+import { formatDeadline, timeLeft } from '../campaigns/deadlines.js';
+import { TOKEN_PATTERN, tokenHash } from '../mail/links.js';
+import { createBadTokenLimiter } from './bad-tokens.js';
+import {
+  cleanDraft,
+  countAnswers,
+  missingAnswers,
+  questionCount,
+  ratedUnits,
+  readAnswers,
+  sectionProgress,
+  type AnswerIssue,
+  type Answers,
+  type Questionnaire,
+} from './questionnaire.js';
+import { createSignalHasher } from './signals.js';
+import * as q from './survey.queries.js';
+
+export type Client = { ip: string; userAgent: string | undefined };
+export type ReportKind = 'link_used_by_other' | 'pressured' | 'other';
+
+/** Where a link stands, before anything is shown. */
+export type LinkState = 'invalid' | 'rate_limited' | 'answered' | 'closed' | 'open';
+
+export type FormView = {
+  campaignName: string;
+  bodyName: string;
+  groupName: string;
+  deadline: string;
+  timeLeft: string;
+  questionnaire: Questionnaire;
+  answers: Answers;
+  issues: Record<string, string>;
+  issueList: (AnswerIssue & { label: string })[];
+  sections: ReturnType<typeof sectionProgress>;
+  answered: number;
+  total: number;
+  reported: boolean;
+};
+
+export type SurveyService = ReturnType<typeof createSurveyService>;
+
+const BAD_TOKEN_WINDOW_MS = 15 * 60_000;
+
+export function createSurveyService({ db, campaigns, config }: { db: Db; campaigns: CampaignsService; config: Pick<Config, 'tokenSecret' | 'surveyBadTokenLimit'> }) {
+  const hasher = createSignalHasher(config.tokenSecret);
+  const limiter = createBadTokenLimiter({ limit: config.surveyBadTokenLimit, windowMs: BAD_TOKEN_WINDOW_MS });
+
+  /** Looks a token up. Every token, well-formed or not, costs one hash and one indexed lookup, so timing tells nothing. */
+  async function resolve(token: string, client: Client) {
+    if (limiter.blocked(client.ip)) return { state: 'rate_limited' as const };
+    const hash = tokenHash(token);
+    const row = await q.findInvitation(db, hash);
+    if (!row || row.status === 'cancelled' || !TOKEN_PATTERN.test(token)) {
+      limiter.miss(client.ip);
+      return { state: 'invalid' as const };
+    }
+    if (row.status === 'completed') return { state: 'answered' as const, row, hash };
+    if (row.closed) return { state: 'closed' as const, row, hash };
+    return { state: 'open' as const, row, hash };
+  }
+
+  async function questionnaireFor(row: q.InvitationRow): Promise<{ config: CampaignConfig; questionnaire: Questionnaire }> {
+    const campaignConfig = await campaigns.config(row.campaignId);
+    const form = formForGroup(campaignConfig, row.groupCode);
+    if (!form) throw new Error(`No form for group ${row.groupCode} in campaign ${row.campaignId}`);
+    return { config: campaignConfig, questionnaire: { form, units: ratedUnits(campaignConfig, form, { code: row.bodyCode, name: row.bodyName }) } };
+  }
+
+  async function view(row: q.InvitationRow, answers: Answers | null, issues: AnswerIssue[] = []): Promise<FormView> {
+    const { config: c, questionnaire } = await questionnaireFor(row);
+    const kept = answers ?? cleanDraft(questionnaire, row.draft);
+    const labels = questionLabels(questionnaire);
+    return {
+      campaignName: c.name,
+      bodyName: row.bodyName,
+      groupName: c.groups.find((g) => g.code === row.groupCode)?.name ?? row.groupCode,
+      deadline: formatDeadline(row.responseDeadline),
+      timeLeft: timeLeft(new Date(), row.responseDeadline),
+      questionnaire,
+      answers: kept,
+      issues: Object.fromEntries(issues.map((i) => [`${i.unit}:${i.question}`, i.message])),
+      issueList: issues.map((i) => ({ ...i, label: labels.get(`${i.unit}:${i.question}`) ?? i.question })),
+      sections: sectionProgress(questionnaire, kept),
+      answered: countAnswers(kept),
+      total: questionCount(questionnaire),
+      reported: row.reported,
+    };
+  }
+
+  return {
+    /** GET: the form with any saved answers; records the opening and the device. */
+    async open(token: string, client: Client) {
+      const found = await resolve(token, client);
+      if (found.state !== 'open') return { state: found.state };
+      const { row } = found;
+      await q.recordOpening(db, row.id, hasher.deviceKey(row.id, client.ip, client.userAgent), row.firstOpenedAt === null);
+      return { state: 'open' as const, view: await view(row, null) };
+    },
+
+    /** The state of a link without recording anything (the report page, tests). */
+    async peek(token: string, client: Client) {
+      const found = await resolve(token, client);
+      return { state: found.state, reported: found.state === 'invalid' || found.state === 'rate_limited' ? false : found.row.reported };
+    },
+
+    /** Keeps the valid answers given so far; wrong options are reported, nothing is lost. */
+    async save(token: string, client: Client, fields: Record<string, unknown>) {
+      const found = await resolve(token, client);
+      if (found.state !== 'open') return { state: found.state };
+      const { questionnaire } = await questionnaireFor(found.row);
+      const { answers, issues } = readAnswers(questionnaire, fields);
+      if (!(await q.saveDraft(db, found.row.id, answers))) return { state: 'answered' as const };
+      return { state: 'saved' as const, issues: issues.length, view: await view(found.row, answers, issues) };
+    },
+
+    /**
+     * Submits once: with every required answer, the response is stored in one
+     * statement; otherwise the answers are saved and the missing ones listed.
+     */
+    async submit(token: string, client: Client, fields: Record<string, unknown>, jsEnabled: boolean) {
+      const found = await resolve(token, client);
+      if (found.state !== 'open') return { state: found.state };
+      const { questionnaire } = await questionnaireFor(found.row);
+      const { answers, issues } = readAnswers(questionnaire, fields);
+      const problems = [...issues, ...missingAnswers(questionnaire, answers).filter((m) => !issues.some((i) => i.unit === m.unit && i.question === m.question))];
+      if (problems.length) {
+        if (!(await q.saveDraft(db, found.row.id, answers))) return { state: 'answered' as const };
+        return { state: 'incomplete' as const, view: await view(found.row, answers, sortIssues(questionnaire, problems)) };
+      }
+      const stored = await q.submitResponse(db, {
+        tokenHash: found.hash,
+        formCode: questionnaire.form.code,
+        answers,
+        ...hasher.forResponse(client.ip, client.userAgent),
+        jsEnabled,
+      });
+      // Nothing stored means another submission won, or the deadline passed meanwhile.
+      if (!stored) return { state: (await resolve(token, client)).state === 'closed' ? ('closed' as const) : ('answered' as const) };
+      return { state: 'submitted' as const };
+    },
+
+    /** "Báo cáo bất thường": accepted once per link, open or answered, before or after the deadline. */
+    async report(token: string, client: Client, input: { kind: ReportKind; message?: string | undefined }) {
+      const found = await resolve(token, client);
+      if (found.state === 'invalid' || found.state === 'rate_limited') return { state: found.state };
+      const message = input.message?.trim().slice(0, 2000) || null;
+      const stored = await q.insertReport(db, found.row.id, input.kind, message);
+      return { state: stored ? ('reported' as const) : ('already_reported' as const) };
+    },
+  };
+}
+
+function questionLabels(q: Questionnaire) {
+  const labels = new Map<string, string>();
+  let n = 0;
+  for (const section of q.form.sections) {
+    for (const question of section.questions) {
+      n += 1;
+      for (const unit of q.units) labels.set(`${unit.code}:${question.id}`, q.units.length > 1 ? `Câu ${n} (${unit.name})` : `Câu ${n}`);
+    }
+  }
+  return labels;
+}
+
+function sortIssues(q: Questionnaire, issues: AnswerIssue[]): AnswerIssue[] {
+  const order = new Map<string, number>();
+  let i = 0;
+  for (const section of q.form.sections) for (const question of section.questions) for (const unit of q.units) order.set(`${unit.code}:${question.id}`, i++);
+  return [...issues].sort((a, b) => (order.get(`${a.unit}:${a.question}`) ?? 0) - (order.get(`${b.unit}:${b.question}`) ?? 0));
+}

@@ -1,0 +1,29 @@
+// Answers for a questionnaire as a browser would post them, and quick reads of
+// the survey tables, for the survey tests and the benchmark.
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../src/db/client.js';
+import type { Form } from '../../src/modules/campaigns/campaign-config.js';
+
+/** Every question of `form` for each unit, answered with the option `pick` chooses. */
+export function answerAll(form: Form, units: string[], pick: (i: number) => number = (i) => i % 4, share = 1): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const questions = form.sections.flatMap((s) => s.questions);
+  const count = Math.ceil(questions.length * share);
+  let i = 0;
+  for (const unit of units) {
+    for (const q of questions.slice(0, count)) {
+      fields[`${unit}:${q.id}`] = q.options[pick(i++) % q.options.length]!.code;
+    }
+  }
+  return fields;
+}
+
+export const formPost = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+
+export async function countRows(db: Db, table: 'responses' | 'drafts' | 'reports' | 'invitation_devices'): Promise<number> {
+  const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
+  return Number(rows[0]!.n);
+}
