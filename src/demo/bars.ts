@@ -19,7 +19,3 @@ export function step(title: string, total: number, out: NodeJS.WriteStream = pro
     },
   };
 }
-
-export function skipped(title: string, why: string, out: NodeJS.WriteStream = process.stdout) {
-  out.write(`– ${title}: bỏ qua (${why})\n`);
-}

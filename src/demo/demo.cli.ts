@@ -43,6 +43,5 @@ export function printSummary(r: DemoResult, seconds: number) {
     `  Tệp điểm:                ${r.scoreFile}`,
     `  Dữ liệu:                 ${r.dir}`,
   ];
-  if (r.skipped.length) lines.push(`  Bước bỏ qua (phân hệ chưa có): ${r.skipped.join(', ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -15,13 +15,14 @@ import { csvHeaders, generateBodyList, mailboxName, personRow, type Person } fro
 export type DemoSize = 'small' | 'normal';
 
 export const DEMO_CAMPAIGN = '2023-tinh-demo';
-/** Hà Nội, Quảng Ninh, Bắc Ninh, Đà Nẵng, TP. Hồ Chí Minh; Bắc Ninh gets the planted interference. */
-export const DEMO_BODIES = { small: ['01', '22', '27'], normal: ['01', '22', '27', '48', '79'] } as const;
+/** Hà Nội, Quảng Ninh, Bắc Ninh, Đà Nẵng, TP. Hồ Chí Minh (small: the middle three); Bắc Ninh gets the planted interference. */
+export const DEMO_BODIES = { small: ['22', '27', '48'], normal: ['01', '22', '27', '48', '79'] } as const;
 export const PLANTED_BODY = '27';
 
+/** Every delegate of the People's Council is surveyed, so that group is the province's seat count. */
 const PER_GROUP = {
-  small: { hdnd: 6, lanh_dao_so: 5, lanh_dao_phong: 8, lanh_dao_huyen: 5 },
-  normal: { hdnd: 20, lanh_dao_so: 15, lanh_dao_phong: 26, lanh_dao_huyen: 12 },
+  small: { lanh_dao_so: 5, lanh_dao_phong: 8, lanh_dao_huyen: 5 },
+  normal: { lanh_dao_so: 15, lanh_dao_phong: 26, lanh_dao_huyen: 12 },
 } as const;
 
 const isoDate = (daysAhead: number) => new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
@@ -54,13 +55,15 @@ export async function writeLists(dir: string, bodies: { code: string; name: stri
   const preset = loadPreset('2023-province');
   const files = [];
   for (const b of bodies) {
-    const people = withDeadMailboxes(generateBodyList(preset.campaign, { bodyCode: b.code, bodyName: b.name, domain: domainOf(b.name), perGroup: PER_GROUP[size], twoGroupShare: 0.05 }), 0.03);
+    const people = withDeadMailboxes(generateBodyList(preset.campaign, { bodyCode: b.code, bodyName: b.name, domain: domainOf(b.name), perGroup: { ...PER_GROUP[size], hdnd: seats(b.code) }, twoGroupShare: 0.05 }), 0.03);
     const file = join(dir, `danh-sach-${b.code}.csv`);
     await writeFile(file, toCsv(csvHeaders, people.map(personRow), { bom: true }));
     files.push({ bodyCode: b.code, file, rows: people.length });
   }
   return files;
 }
+
+const seats = (code: string) => (loadPreset('2023-province').campaign.bodies.find((b) => b.code === code) as { hdndSeats?: number } | undefined)?.hdndSeats ?? 50;
 
 /** About `share` of the people (at least one) get a mailbox that does not exist; people listed twice keep theirs. */
 function withDeadMailboxes(people: Person[], share: number): Person[] {
