@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-describe('par-survey command', () => {
+describe('par-survey command', { timeout: 180_000 }, () => {
   it('prints its help', async () => {
     const res = await runCli(['--help'], env);
     expect(res.code).toBe(0);
