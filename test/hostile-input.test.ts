@@ -23,6 +23,11 @@ function fill(url: string) {
   return url.replace(':campaign', '2023-tinh').replace(':body', '22').replace(':token', 'A'.repeat(43)).replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
 }
 
+const BOUNDARY = '----par-hostile';
+const csvHeaderLine = 'Họ và tên,Email,Số điện thoại,Cơ quan/đơn vị,Chức vụ,Nhóm';
+const multipartCsv = (fileName: string, content: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${BOUNDARY}--\r\n`;
+
 const payloads: { name: string; type: string; body: string | Buffer }[] = [
   { name: 'an oversized JSON body', type: 'application/json', body: JSON.stringify({ junk: 'x'.repeat(3 * 1024 * 1024) }) },
   { name: 'deeply nested JSON', type: 'application/json', body: deepJson(50_000) },
@@ -30,6 +35,11 @@ const payloads: { name: string; type: string; body: string | Buffer }[] = [
   { name: 'invalid UTF-8', type: 'application/json', body: invalidUtf8 },
   { name: 'a content type nobody accepts', type: 'application/x-unknown', body: 'hello' },
   { name: 'XML', type: 'application/xml', body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>' },
+  { name: 'a CSV with one huge line', type: 'text/csv; charset=utf-8', body: `${csvHeaderLine}\n${'Nguyễn Văn A'.repeat(70_000)},a@hanoi.gov.vn\n` },
+  { name: 'a multipart CSV with a huge line and a path-like file name', type: `multipart/form-data; boundary=${BOUNDARY}`, body: multipartCsv('../../../etc/passwd', `${csvHeaderLine}\n${'x'.repeat(900_000)}\n`) },
+  { name: 'a multipart CSV with a script-like file name', type: `multipart/form-data; boundary=${BOUNDARY}`, body: multipartCsv('<script>alert(1)</script>.csv', `${csvHeaderLine}\n"<img src=x onerror=alert(1)>",a@hanoi.gov.vn\n`) },
+  { name: 'a multipart body that never ends', type: `multipart/form-data; boundary=${BOUNDARY}`, body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc` },
+  { name: 'a urlencoded body with invalid percent escapes', type: 'application/x-www-form-urlencoded', body: 'action=submit&%E0%A4%A=%FF%FE&a=%' },
   { name: 'script-like values', type: 'application/json', body: JSON.stringify({ username: '<script>alert(1)</script>', name: '"><img src=x onerror=alert(1)>', id: '../../etc/passwd' }) },
 ];
 
@@ -44,6 +54,8 @@ describe('hostile input', () => {
       }
       expect(failures).toEqual([]);
       expect((await t.app.inject('/healthz')).statusCode).toBe(200);
+      expect((await t.app.inject('/readyz')).statusCode).toBe(200);
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: bearer(admin) })).statusCode).toBe(200);
     });
   }
 

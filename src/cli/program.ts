@@ -11,6 +11,7 @@ import { registerScoringCommands } from '../modules/scoring/scoring.cli.js';
 import { registerRosterCommands } from '../modules/roster/roster.cli.js';
 import { registerMailCommands } from '../modules/mail/mail.cli.js';
 import { registerIntegrityCommands } from '../modules/integrity/integrity.cli.js';
+import { registerDemoCommands } from '../demo/demo.cli.js';
 import { startServer } from '../server.js';
 
 export function buildProgram(): Command {
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   registerScoringCommands(program);
   registerMailCommands(program);
   registerIntegrityCommands(program);
+  registerDemoCommands(program);
   return program;
 }

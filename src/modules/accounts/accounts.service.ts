@@ -6,6 +6,8 @@ import * as q from './accounts.queries.js';
 import type { CreateUserInput } from './accounts.schemas.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type Role = q.UserRow['role'];
 
 /** Who is calling: resolved from a verified session token on every request. */
@@ -45,7 +47,8 @@ export function createAccountsService({ db }: { db: Db }) {
     },
 
     async principalFromClaims(claims: SessionClaims): Promise<Principal> {
-      const user = typeof claims.sub === 'string' ? await q.findUserById(db, claims.sub).catch(() => undefined) : undefined;
+      // Only a malformed id is a bad session; a database that is down must surface as 503, not log people out.
+      const user = typeof claims.sub === 'string' && UUID.test(claims.sub) ? await q.findUserById(db, claims.sub) : undefined;
       if (!user || user.disabled || user.tokenVersion !== claims.tv) {
         throw new AppError('session_revoked', 401, 'Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.');
       }
