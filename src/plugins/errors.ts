@@ -58,6 +58,9 @@ export function problemFrom(error: unknown): Problem {
   if (fastifyError.statusCode === 429) {
     return { type: 'about:blank', title: titleFor(429), status: 429, code: 'rate_limited', detail: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lúc rồi thử lại.' };
   }
+  if (!fastifyError.statusCode && MALFORMED_UPLOAD.test(String(fastifyError.message))) {
+    return { type: 'about:blank', title: titleFor(400), status: 400, code: 'malformed_upload', detail: 'Dữ liệu tải lên bị cắt ngang hoặc sai định dạng multipart/form-data. Hãy chọn lại tệp và gửi lại.' };
+  }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500 && !isResponseSerializationError(error)) {
     return { type: 'about:blank', title: titleFor(status), status, code: 'bad_request', detail: 'Yêu cầu không hợp lệ.' };
@@ -113,6 +116,9 @@ export const errorsPlugin = fp(
 
 /** A lost database connection is a 503 the client can retry, not a 500. */
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003', '08004']);
+
+/** What the multipart parser (busboy) throws, without a status, for a cut-off or malformed upload. */
+const MALFORMED_UPLOAD = /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/;
 
 /** Drizzle wraps driver errors; the driver's code may sit a few causes down. */
 function isDatabaseUnavailable(error: unknown): boolean {
