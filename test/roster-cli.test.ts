@@ -28,7 +28,8 @@ function write(name: string, bytes: Buffer) {
   return path;
 }
 
-describe('par-survey import and roster', () => {
+// Each command starts a process and opens the database: slow on a busy machine.
+describe('par-survey import and roster', { timeout: 150_000 }, () => {
   it('imports an Excel "Unicode Text" file and prints the report as one JSON object', async () => {
     const path = write('unicode.txt', encodeAs(csvText([header, ...sampleRows], { delimiter: '\t' }), 'utf16le'));
     const res = await runCli(['import', '--campaign', 't', '--body', '22', '--group', 'lanh_dao_so', path, '--json'], env);
