@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/client.js';
 import { formForGroup } from '../src/modules/campaigns/campaign-config.js';
+import { linkToken, tokenHash } from '../src/modules/mail/links.js';
 import { addUser, bearer, createTestApp, login, seedProvinceCampaign, type TestApp } from './helpers/app.js';
 import { seedSubmittedList, type SeededInvitation } from './helpers/seed.js';
 import { answerAll, countRows, formPost } from './helpers/survey.js';
@@ -244,6 +245,14 @@ describe('links that do not lead to a form', () => {
     expect(cancelled.statusCode).toBe(404);
     expect(cancelled.body).toBe(forged.body);
     expect((await post(`/s/${p.token}`, { ...answerAll(form, ['22']), action: 'submit', campaign: CAMPAIGN, body: '22', group: 'hdnd' }, '192.0.2.1')).statusCode).toBe(404);
+  });
+
+  it('shows the neutral page for a rotated link and the form for its new one', async () => {
+    const p = people[9]!;
+    const fresh = linkToken(t.config.tokenSecret, p.invitationId, 2);
+    await t.db.execute(sql`update invitations set version = 2, token_hash = ${tokenHash(fresh)} where id = ${p.invitationId}`);
+    expect((await get(`/s/${p.token}`, '192.0.2.2')).statusCode).toBe(404);
+    expect((await get(`/s/${fresh}`, '192.0.2.2')).statusCode).toBe(200);
   });
 
   it('refuses an address after too many bad links, even with a good one, and not other addresses', async () => {
