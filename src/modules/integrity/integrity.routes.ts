@@ -1,6 +1,6 @@
 import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { campaignParams } from '../campaigns/campaigns.schemas.js';
-import { decisionBody, decisionResult, flagList, flagParams, flagsQuery, flagView, reopenBody, runBody, runResult } from './integrity.schemas.js';
+import { decisionBody, decisionResult, flagList, flagParams, flagsQuery, flagView, reopenBody, reopenResult, runBody, runResult } from './integrity.schemas.js';
 import type { IntegrityService } from './integrity.service.js';
 
 /** Interference flags are MOHA's alone: a body officer gets 403 on every route here. */
@@ -35,7 +35,7 @@ export const integrityRoutes: RoutePlugin<{ integrity: IntegrityService }> = asy
 
   r.post('/api/v1/campaigns/:campaign/flags/:id/reopen', {
     config: { access },
-    schema: { tags, summary: 'Undo a decision and restore what it voided (audited)', params: flagParams, body: reopenBody },
+    schema: { tags, summary: 'Undo a decision and restore what it voided (audited)', params: flagParams, body: reopenBody, response: { 200: reopenResult } },
     handler: async (request) => integrity.reopen(request.params.campaign, request.params.id, request.body, principalOf(request).username),
   });
 

@@ -55,3 +55,5 @@ export const runResult = z.object({
 });
 
 export const decisionResult = z.object({ flag: flagView, voidedResponses: z.number().int(), bodyVoided: z.boolean() });
+
+export const reopenResult = z.object({ flag: flagView, restoredResponses: z.number().int() });
