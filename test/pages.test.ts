@@ -106,6 +106,7 @@ describe('national page', () => {
     expect(res.body).toContain('aria-sort="descending"');
     expect(res.body).toContain('id="groups"');
     expect(res.body).toContain('href="/admin/accounts"');
+    expect(res.body).toContain('href="/admin/campaigns/2023-tinh/flags"');
     expect(res.body).toContain('href="/c/2023-tinh/b/22"');
   });
 
