@@ -34,6 +34,9 @@ const FRAMEWORK_MESSAGES: Record<string, [number, string]> = {
   FST_ERR_ASYNC_CONSTRAINT: [400, 'Yêu cầu không hợp lệ.'],
 };
 
+/** The multipart parser's own errors (a body cut short, a missing boundary) are the client's. */
+const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Boundary not found|Malformed part header|.* terminated early due to unexpected end of multipart data)$/;
+
 export function problemFrom(error: unknown): Problem {
   if (error instanceof AppError) {
     return { type: 'about:blank', title: titleFor(error.status), status: error.status, code: error.code, detail: error.message, ...error.details };
@@ -57,6 +60,9 @@ export function problemFrom(error: unknown): Problem {
   if (known) return { type: 'about:blank', title: titleFor(known[0]), status: known[0], code: fastifyError.code!.toLowerCase(), detail: known[1] };
   if (fastifyError.statusCode === 429) {
     return { type: 'about:blank', title: titleFor(429), status: 429, code: 'rate_limited', detail: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lúc rồi thử lại.' };
+  }
+  if (error instanceof Error && MALFORMED_MULTIPART.test(error.message)) {
+    return { type: 'about:blank', title: titleFor(400), status: 400, code: 'malformed_multipart', detail: 'Tệp gửi lên bị cắt cụt hoặc sai định dạng multipart/form-data. Hãy tải lên lại.' };
   }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500 && !isResponseSerializationError(error)) {
