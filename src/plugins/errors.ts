@@ -34,6 +34,9 @@ const FRAMEWORK_MESSAGES: Record<string, [number, string]> = {
   FST_ERR_ASYNC_CONSTRAINT: [400, 'Yêu cầu không hợp lệ.'],
 };
 
+/** The multipart parser's own errors (a body cut short, a missing boundary) are the client's. */
+const MALFORMED_MULTIPART = /^(Unexpected end of (form|multipart data)|Malformed urlencoded form|Multipart: Boundary not found|Malformed part header|.* terminated early due to unexpected end of multipart data)$/;
+
 export function problemFrom(error: unknown): Problem {
   if (error instanceof AppError) {
     return { type: 'about:blank', title: titleFor(error.status), status: error.status, code: error.code, detail: error.message, ...error.details };
@@ -58,8 +61,8 @@ export function problemFrom(error: unknown): Problem {
   if (fastifyError.statusCode === 429) {
     return { type: 'about:blank', title: titleFor(429), status: 429, code: 'rate_limited', detail: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lúc rồi thử lại.' };
   }
-  if (!fastifyError.statusCode && MALFORMED_UPLOAD.test(String(fastifyError.message))) {
-    return { type: 'about:blank', title: titleFor(400), status: 400, code: 'malformed_upload', detail: 'Dữ liệu tải lên bị cắt ngang hoặc sai định dạng multipart/form-data. Hãy chọn lại tệp và gửi lại.' };
+  if (error instanceof Error && MALFORMED_MULTIPART.test(error.message)) {
+    return { type: 'about:blank', title: titleFor(400), status: 400, code: 'malformed_multipart', detail: 'Tệp gửi lên bị cắt cụt hoặc sai định dạng multipart/form-data. Hãy tải lên lại.' };
   }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500 && !isResponseSerializationError(error)) {
@@ -116,9 +119,6 @@ export const errorsPlugin = fp(
 
 /** A lost database connection is a 503 the client can retry, not a 500. */
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003', '08004']);
-
-/** What the multipart parser (busboy) throws, without a status, for a cut-off or malformed upload. */
-const MALFORMED_UPLOAD = /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/;
 
 /** Drizzle wraps driver errors; the driver's code may sit a few causes down. */
 function isDatabaseUnavailable(error: unknown): boolean {
