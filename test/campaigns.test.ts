@@ -61,6 +61,15 @@ describe('campaigns', () => {
     expect(bad.json().detail).toMatch(/02/);
   });
 
+  it('keeps interference thresholds given at creation over the preset’s, and refuses ones that are not numbers', async () => {
+    const ok = await api('POST', '/api/v1/campaigns', admin, { preset: '2025-province', id: '2025-nguong', bodies: ['01'], integrity: { 'burst.minForms': 40 } });
+    expect(ok.statusCode).toBe(201);
+    expect((await t.services.campaigns.config('2025-nguong')).integrity).toMatchObject({ 'burst.minForms': 40 });
+    const bad = await api('POST', '/api/v1/campaigns', admin, { preset: '2025-province', id: '2025-nguong-x', integrity: { 'burst.minForms': 'nhiều' } });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toMatch(/integrity/);
+  });
+
   it('changes deadlines and extends one body’s list deadline', async () => {
     const res = await api('PATCH', '/api/v1/campaigns/2023-tinh/deadlines', admin, { listDeadline: '17:00 ngày 18/12/2023' });
     expect(res.json().listDeadline.text).toBe('17:00 ngày 18/12/2023');

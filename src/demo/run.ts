@@ -171,7 +171,6 @@ async function checkIntegrity(ctx: Ctx) {
   const byBody = new Map<string, string[]>();
   for (const f of flags) byBody.set(f.bodyCode, [...(byBody.get(f.bodyCode) ?? []), f.rule]);
   const lines = [...byBody].sort().map(([b, rules]) => `\n    tỉnh ${b}: ${rules.join(', ')}`).join('');
-  // Honest provinces may show a burst: the demo squeezes weeks of answering into a minute.
   bar.done(`${flags.length} dấu hiệu để Bộ Nội vụ xem xét${lines}`);
 }
 

@@ -15,6 +15,8 @@ export const createCampaignBody = z.object({
   responseDeadline: deadlineText.optional(),
   /** Only these bodies of the preset (default: all). */
   bodies: z.array(codeSchema).min(1).optional(),
+  /** Interference thresholds overriding the preset's (dotted names, see docs/integrity.md). */
+  integrity: z.record(z.string().max(64), z.number().finite()).optional(),
 });
 
 export const deadlinesBody = z

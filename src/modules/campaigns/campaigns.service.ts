@@ -88,7 +88,7 @@ export function createCampaignsService({ db }: { db: Db }) {
         }
         bodies = bodies.filter((b) => input.bodies!.includes(b.code));
       }
-      const config: CampaignConfig = { ...preset.campaign, name: input.name ?? preset.campaign.name, bodies };
+      const config: CampaignConfig = { ...preset.campaign, name: input.name ?? preset.campaign.name, bodies, integrity: { ...preset.campaign.integrity, ...input.integrity } };
       if (await q.campaignExists(db, input.id)) {
         throw new AppError('campaign_exists', 409, `Đợt khảo sát "${input.id}" đã tồn tại.`);
       }
