@@ -1,8 +1,13 @@
 // Runs every benchmark in scripts/bench (each file exporting a default
-// `{ name, run }`), one after another so they do not disturb each other,
-// prints one table and writes bench/results.json. Exits 1 when a target is
-// missed or a benchmark fails. `--only <name>` runs just that one.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+// `{ name, run }`), one after another so they do not disturb each other, each
+// in a process of its own so that its peak memory is its own; prints one table
+// and writes bench/results.json. Exits 1 when a target is missed or a
+// benchmark fails. `--only <name>` runs just that one; other arguments (such
+// as `--quick`) are passed on to the benchmarks.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { printFigures, type Benchmark, type Figure } from './lib/report.js';
 
@@ -20,18 +25,33 @@ export function parseArgs(argv: readonly string[]): { only: string | null } {
 const isBenchmark = (value: unknown): value is Benchmark =>
   typeof value === 'object' && value !== null && typeof (value as Benchmark).name === 'string' && typeof (value as Benchmark).run === 'function';
 
-async function discover(): Promise<Benchmark[]> {
+type Found = Benchmark & { file: string };
+
+async function discover(): Promise<Found[]> {
   const files = readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'run-all.ts').sort();
-  const found: Benchmark[] = [];
+  const found: Found[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(`${here}${file}`).href)) as { default?: unknown };
-    if (isBenchmark(mod.default)) found.push(mod.default);
+    if (isBenchmark(mod.default)) found.push({ ...mod.default, file: `${here}${file}` });
   }
   return found;
 }
 
+/** Runs one benchmark file in a child process and reads back its figures. */
+function runInChild(bench: Found, args: readonly string[]): Figure[] {
+  const out = join(mkdtempSync(join(tmpdir(), 'par-bench-')), 'figures.json');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', bench.file, ...args], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, BENCH_FIGURES_OUT: out },
+  });
+  if (child.status !== 0) throw new Error(`kết thúc với mã ${child.status ?? child.signal}`);
+  return JSON.parse(readFileSync(out, 'utf8')) as Figure[];
+}
+
 async function main() {
-  const { only } = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const { only } = parseArgs(argv);
+  const passOn = argv.filter((a, i) => a !== '--only' && argv[i - 1] !== '--only');
   const all = await discover();
   const chosen = only ? all.filter((b) => b.name === only) : all;
   if (chosen.length === 0) {
@@ -43,7 +63,7 @@ async function main() {
   for (const bench of chosen) {
     console.error(`▶ ${bench.name} (tải hệ thống: ${(await loadAverage()) ?? '?'})`);
     try {
-      figures.push(...(await bench.run()));
+      figures.push(...runInChild(bench, passOn));
     } catch (error) {
       failed = true;
       console.error(`✗ ${bench.name}: ${error instanceof Error ? error.message : String(error)}`);

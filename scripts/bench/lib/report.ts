@@ -2,6 +2,7 @@
 // target, and where it has one, the bare baseline measured in the same run and
 // the ratio to it. `npm run bench` collects them into one table and
 // bench/results.json.
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 export type Figure = {
@@ -70,6 +71,8 @@ export async function runIfMain(moduleUrl: string, bench: Benchmark) {
   if (process.argv[1] && pathToFileURL(process.argv[1]).href === moduleUrl) {
     const figures = await bench.run();
     printFigures(figures);
+    // The runner starts each benchmark in a process of its own and collects its figures here.
+    if (process.env.BENCH_FIGURES_OUT) writeFileSync(process.env.BENCH_FIGURES_OUT, JSON.stringify(figures));
     process.exit(0);
   }
 }
