@@ -2,17 +2,12 @@
 // (kept entry, dropped entries, why) and every warning, built from stored rows.
 import { isOfficialAddress } from './contact.js';
 import { dedupe, mergeReasonLabels, type MergeReason } from './dedupe.js';
+import type { Candidate } from './rows.js';
 
-export type StoredRespondent = {
+/** A listed entry as stored: the checked person plus where it came from and what it merged into. */
+export type StoredRespondent = Omit<Candidate, 'line' | 'group'> & {
   id: string;
   groupCode: string;
-  fullName: string;
-  email: string;
-  emailNorm: string;
-  phone: string | null;
-  phoneNorm: string | null;
-  organisation: string | null;
-  position: string | null;
   line: number | null;
   mergedInto: string | null;
   mergeReason: string | null;

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { campaignBodies, respondents, rosterImports } from '../../db/schema/index.js';
+import type { Candidate } from './rows.js';
 
 const CHUNK = 10_000;
 
@@ -71,18 +72,7 @@ export async function deletePerson(db: Db, campaignId: string, bodyCode: string,
     .where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), or(eq(respondents.id, id), eq(respondents.mergedInto, id))));
 }
 
-export type NewRespondent = {
-  id: string;
-  group: string;
-  fullName: string;
-  email: string;
-  emailNorm: string;
-  phone: string | null;
-  phoneNorm: string | null;
-  organisation: string | null;
-  position: string | null;
-  line: number | null;
-};
+export type NewRespondent = Omit<Candidate, 'line'> & { id: string; line: number | null };
 export type Merged = { keptId: string; reason: string } | undefined;
 
 const INSERT_COLUMNS = 'id, campaign_id, body_code, group_code, full_name, email, email_norm, phone, phone_norm, organisation, position, import_id, line, merged_into, merge_reason';
