@@ -2,7 +2,7 @@
 // share of planted bodies its rule flagged; per rule, the share of honest
 // bodies it flagged. Also evaluates simulated bodies in memory, computing the
 // campaign-wide context the service gets from SQL, for tests over many bodies.
-import { evaluateBody, sheetOf, type CampaignContext } from '../../src/modules/integrity/evaluate.js';
+import { evaluateBody, signalOf, type CampaignContext } from '../../src/modules/integrity/evaluate.js';
 
 import { median, type Finding, type ResponseSignal, type RuleName } from '../../src/modules/integrity/signals.js';
 import { resolveThresholds } from '../../src/modules/integrity/thresholds.js';
@@ -37,18 +37,7 @@ export function rates(outcomes: readonly Outcome[]): { perRule: RuleRates[]; det
 }
 
 export function signalsOf(body: SimBody, questions: Map<string, string[]>): ResponseSignal[] {
-  return body.responses.map((r, i) => ({
-    id: `${body.code}-${String(i).padStart(6, '0')}`,
-    groupCode: r.groupCode,
-    formCode: r.formCode,
-    at: r.submittedAt.getTime(),
-    seconds: r.secondsSpent,
-    ipHash: r.ipHash,
-    uaHash: r.uaHash,
-    netHash: r.netHash,
-    devicesSeen: r.devicesSeen,
-    vector: sheetOf(r.answers, questions.get(r.formCode) ?? []),
-  }));
+  return body.responses.map((r, i) => signalOf(`${body.code}-${String(i).padStart(6, '0')}`, r, questions));
 }
 
 /** Evaluates simulated bodies in memory with the campaign-wide context computed from all of them. */

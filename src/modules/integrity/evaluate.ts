@@ -57,5 +57,33 @@ export function sheetOf(answers: unknown, questionIds: readonly string[]): strin
   return out;
 }
 
+/** A stored response as the rules see it. */
+export type StoredResponse = {
+  groupCode: string;
+  formCode: string;
+  submittedAt: Date;
+  secondsSpent: number | null;
+  ipHash: string | null;
+  uaHash: string | null;
+  netHash: string | null;
+  devicesSeen: number;
+  answers: unknown;
+};
+
+export function signalOf(id: string, r: StoredResponse, questions: ReadonlyMap<string, readonly string[]>): ResponseSignal {
+  return {
+    id,
+    groupCode: r.groupCode,
+    formCode: r.formCode,
+    at: r.submittedAt.getTime(),
+    seconds: r.secondsSpent,
+    ipHash: r.ipHash,
+    uaHash: r.uaHash,
+    netHash: r.netHash,
+    devicesSeen: r.devicesSeen,
+    vector: sheetOf(r.answers, questions.get(r.formCode) ?? []),
+  };
+}
+
 /** Identity of a finding across runs: rule, body and the finding's own key. */
 export const fingerprintOf = (bodyCode: string, f: Pick<Finding, 'rule' | 'key'>) => `${f.rule}:${bodyCode}:${f.key}`;

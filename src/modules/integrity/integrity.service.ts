@@ -7,7 +7,7 @@ import { conflict, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { CampaignConfig } from '../campaigns/campaign-config.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
-import { evaluateBody, fingerprintOf, sheetOf, type BodyInput, type CampaignContext } from './evaluate.js';
+import { evaluateBody, fingerprintOf, sheetOf, signalOf, type BodyInput, type CampaignContext } from './evaluate.js';
 import type { ListStats } from './rules/suspicious-lists.js';
 import type { Finding, ResponseSignal } from './signals.js';
 import { resolveThresholds } from './thresholds.js';
@@ -82,18 +82,7 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
 
   async function signals(campaignId: string, bodyCode: string, questions: Map<string, string[]>): Promise<ResponseSignal[]> {
     const rows = await q.bodyResponses(db, campaignId, bodyCode);
-    return rows.map((r) => ({
-      id: r.id,
-      groupCode: r.groupCode,
-      formCode: r.formCode,
-      at: r.submittedAt.getTime(),
-      seconds: r.secondsSpent,
-      ipHash: r.ipHash,
-      uaHash: r.uaHash,
-      netHash: r.netHash,
-      devicesSeen: r.devicesSeen,
-      vector: sheetOf(r.answers, questions.get(r.formCode) ?? []),
-    }));
+    return rows.map((r) => signalOf(r.id, r, questions));
   }
 
   /** Evaluates the given bodies (default all), one in memory at a time, the next one loading meanwhile. */
