@@ -12,7 +12,7 @@ describe('toCsv', () => {
     expect(toCsv(['a'], [], { bom: true }).startsWith('\ufeffa')).toBe(true);
   });
 
-  it.each(['=1+1', '+84912345678', '-2', '@SUM(A1)', '\tx', '\rx'])('neutralises %j', (cell) => {
+  it.each(['=1+1', '+84912345678', '-2', '@SUM(A1)', '\tx', '\rx', '＝1+1', '＋84912345678', '－2', '＠SUM(A1)'])('neutralises %j', (cell) => {
     expect(neutraliseCell(cell)).toBe(`'${cell}`);
   });
 

@@ -3,7 +3,8 @@
 // formula (starting with = + - @, TAB or CR) neutralised with a leading quote.
 import Papa from 'papaparse';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Full-width ＝＋－＠ too: Excel on an East Asian locale reads them as the ASCII signs.
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 /** A cell Excel or LibreOffice would evaluate is prefixed with `'` so it stays text. */
 export function neutraliseCell(value: unknown): string {
