@@ -16,11 +16,18 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   }
   const app = await buildApp({ database, config, jobs: true });
   app.addHook('onClose', async () => database.close());
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  const grace = closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();
   });
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    // Otherwise close-with-grace would end the process with code 0 on exit.
+    grace.uninstall();
+    await app.close();
+    throw error;
+  }
   return app;
 }

@@ -4,7 +4,9 @@ import { createServices, type Services } from '../app.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { describeZodError } from './zod-vi.js';
 
 export type CliContext = { config: Config; database: Database; services: Services };
 
@@ -42,7 +44,17 @@ export function reportCliError(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
+  if (error instanceof z.ZodError) {
+    const lines = describeZodError(error);
+    process.stderr.write(lines.length === 1 ? `Lỗi: ${lines[0]}.\n` : `Lỗi: dữ liệu không hợp lệ.\n${lines.map((l) => `  - ${l}\n`).join('')}`);
+    return 1;
+  }
   const code = (error as { code?: string }).code;
+  const listen = listenProblem(error as NodeJS.ErrnoException);
+  if (listen) {
+    process.stderr.write(`Lỗi: ${listen}\n`);
+    return 2;
+  }
   if (code === 'ECONNREFUSED') {
     process.stderr.write('Lỗi: không kết nối được cơ sở dữ liệu (DATABASE_URL). Hãy kiểm tra máy chủ PostgreSQL đang chạy.\n');
     return 2;
@@ -50,6 +62,16 @@ export function reportCliError(error: unknown): number {
   process.stderr.write(`Lỗi hệ thống: ${(error as Error).message ?? String(error)}\n`);
   if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
   return 2;
+}
+
+/** A server that cannot listen: say which address and what to do. */
+function listenProblem(error: NodeJS.ErrnoException & { address?: string; port?: number }): string | null {
+  if (error.syscall !== 'listen') return null;
+  const where = `${error.address ?? 'máy này'}:${error.port ?? '?'}`;
+  if (error.code === 'EADDRINUSE') return `cổng ${where} đang được một chương trình khác dùng. Hãy dừng chương trình đó hoặc chọn cổng khác (--port hoặc biến PORT).`;
+  if (error.code === 'EACCES') return `không có quyền mở cổng ${where}. Hãy chọn cổng từ 1024 trở lên (--port hoặc biến PORT).`;
+  if (error.code === 'EADDRNOTAVAIL') return `địa chỉ ${where} không thuộc máy này. Hãy kiểm tra --host hoặc biến HOST.`;
+  return `không mở được cổng ${where} (${error.code ?? error.message}).`;
 }
 
 export async function readStdin(): Promise<string> {

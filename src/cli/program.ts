@@ -1,8 +1,10 @@
 // The par-survey command: one sub-command per job. Each capability registers
 // its own commands; errors print a message a person can act on.
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { withContext } from './context.js';
+import { speakVietnamese } from './commander-vi.js';
 import { registerAccountCommands } from '../modules/accounts/accounts.cli.js';
 import { registerAuditCommands } from '../modules/audit/audit.cli.js';
 import { registerCampaignCommands } from '../modules/campaigns/campaigns.cli.js';
@@ -14,9 +16,12 @@ import { registerIntegrityCommands } from '../modules/integrity/integrity.cli.js
 import { registerDemoCommands } from '../demo/demo.cli.js';
 import { startServer } from '../server.js';
 
+const version = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export function buildProgram(): Command {
-  const program = new Command('par-survey')
+  const program = speakVietnamese(new Command('par-survey'))
     .description('Điều tra xã hội học xác định Chỉ số CCHC (PAR INDEX): danh sách, phiếu khảo sát, tiến độ, giám sát, điểm số.')
+    .version(version(), '-V, --version', 'in số phiên bản')
     .showHelpAfterError()
     .exitOverride();
 

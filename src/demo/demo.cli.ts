@@ -1,7 +1,17 @@
 // `par-survey demo [--serve] [--small]`: runs the main job end to end on the
 // embedded defaults and prints what happened; with --serve the dashboard stays up.
 import type { Command } from 'commander';
+import { invalid } from '../errors.js';
 import { runDemo, type DemoResult } from './run.js';
+
+/** `--port`, else the PORT variable (as `npm run demo` passes it), else a free port. */
+function demoPort(option: string | undefined): number | undefined {
+  const raw = option ?? process.env.PORT;
+  if (raw === undefined || raw === '') return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalid(`Cổng "${raw}" không hợp lệ: cần một số nguyên từ 1 đến 65535.`);
+  return port;
+}
 
 export function registerDemoCommands(program: Command) {
   program
@@ -9,9 +19,11 @@ export function registerDemoCommands(program: Command) {
     .description('Chạy thử toàn bộ quy trình trên dữ liệu mẫu (PostgreSQL nhúng, máy chủ thư nội bộ) trong một thư mục mới')
     .option('--serve', 'sau khi chạy xong, giữ trang quản lý hoạt động và in thông tin đăng nhập')
     .option('--small', 'dữ liệu nhỏ hơn (3 tỉnh), chạy nhanh hơn')
-    .action(async (opts: { serve?: boolean; small?: boolean }) => {
+    .option('--port <port>', 'cổng của trang quản lý trên 127.0.0.1 (mặc định biến PORT, nếu không có thì một cổng còn trống)')
+    .action(async (opts: { serve?: boolean; small?: boolean; port?: string }) => {
       const started = Date.now();
-      const result = await runDemo({ serve: !!opts.serve, size: opts.small ? 'small' : 'normal' });
+      const port = demoPort(opts.port);
+      const result = await runDemo({ serve: !!opts.serve, size: opts.small ? 'small' : 'normal', ...(port ? { port } : {}) });
       printSummary(result, (Date.now() - started) / 1000);
       if (!opts.serve) return;
       const { admin, bodies } = result.accounts;

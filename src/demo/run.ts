@@ -20,7 +20,7 @@ import { seededRandom } from './people.js';
 import { answer, ownDevice, pool, SHARED_DEVICE, type Respondent } from './respondent.js';
 import { createDemoCampaign, DEMO_CAMPAIGN, demoTotals, domainOf, PLANTED_BODY, writeLists, type DemoAccounts, type DemoSize } from './setup.js';
 
-export type DemoOptions = { dataDir?: string; size?: DemoSize; serve?: boolean; out?: NodeJS.WriteStream };
+export type DemoOptions = { dataDir?: string; size?: DemoSize; serve?: boolean; port?: number; out?: NodeJS.WriteStream };
 
 export type DemoResult = {
   dir: string;
@@ -44,7 +44,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const base = loadConfig(options.dataDir ? { DATA_DIR: options.dataDir } : {}).dataDir;
   const dir = join(base, `demo-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   await mkdir(dir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const config = loadConfig({
     DATA_DIR: dir,
     DATABASE_URL: '',

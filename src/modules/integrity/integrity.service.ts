@@ -86,7 +86,7 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
   }
 
   /** Evaluates the given bodies (default all), one in memory at a time, the next one loading meanwhile. */
-  async function scan(input: { campaignId: string; bodies?: string[] | undefined }): Promise<RunStats> {
+  async function scan(input: { campaignId: string; bodies?: string[] | undefined; onBody?: (done: number, total: number) => void }): Promise<RunStats> {
     const started = performance.now();
     const { campaignId } = input;
     await campaigns.requireCampaign(campaignId);
@@ -108,6 +108,7 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
       );
       const sig = signatures.get(code);
       if (sig !== undefined) (seen.get(campaignId) ?? seen.set(campaignId, new Map()).get(campaignId)!).set(code, sig);
+      input.onBody?.(i + 1, codes.length);
     }
     const open = (await q.findFlags(db, campaignId, { status: 'open' }, { limit: 1, offset: 0 })).total;
     return { campaignId, bodies: codes.length, responses, flags: flagged, open, ms: Math.round(performance.now() - started) };
@@ -130,12 +131,12 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
     },
 
     /** Only the bodies whose responses, list, links or reports changed since they were last evaluated here. */
-    async runChanged(input: { campaignId: string }): Promise<RunStats> {
+    async runChanged(input: { campaignId: string; onBody?: (done: number, total: number) => void }): Promise<RunStats> {
       const now = await q.bodySignatures(db, input.campaignId);
       const before = seen.get(input.campaignId) ?? new Map<string, string>();
       const changed = [...now].filter(([code, sig]) => before.get(code) !== sig).map(([code]) => code);
       if (changed.length === 0) return { campaignId: input.campaignId, bodies: 0, responses: 0, flags: 0, open: 0, ms: 0 };
-      return scan({ campaignId: input.campaignId, bodies: changed });
+      return scan({ ...input, bodies: changed });
     },
 
     /** One body's findings without storing them. */

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CLI_ACTOR, printJson, withContext, type CliContext } from '../../cli/context.js';
+import { startProgress } from '../../cli/progress.js';
+import { pendingCount } from './mail.queries.js';
 import { templateName } from './mail.schemas.js';
 
 /** Runs a mail command and closes the transport (and the dev sink) afterwards. */
@@ -29,9 +31,15 @@ export function registerMailCommands(program: Command) {
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop).once('SIGTERM', stop);
-      const total = await withMail(({ services }) =>
-        services.mail.dispatch({ ...(opts.campaign ? { campaignId: opts.campaign } : {}), untilIdle: opts.untilIdle ?? false, signal: controller.signal }),
-      );
+      const total = await withMail(async ({ services, database }) => {
+        const progress = startProgress('Gửi thư', await pendingCount(database.db, opts.campaign), { unit: 'thư' });
+        const onBatch = (c: { sent: number; bounced: number; failed: number; cancelled: number }) => progress.tick(c.sent + c.bounced + c.failed + c.cancelled);
+        try {
+          return await services.mail.dispatch({ ...(opts.campaign ? { campaignId: opts.campaign } : {}), untilIdle: opts.untilIdle ?? false, signal: controller.signal, onBatch });
+        } finally {
+          progress.stop();
+        }
+      });
       console.log(`Đã gửi ${total.sent} thư; chờ gửi lại ${total.retried}; bị trả lại ${total.bounced}; thất bại ${total.failed}; bỏ qua ${total.cancelled}.`);
     });
 

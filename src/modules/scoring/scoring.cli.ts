@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { CLI_ACTOR, printJson, withContext } from '../../cli/context.js';
+import { startProgress } from '../../cli/progress.js';
 import { AppError, invalid } from '../../errors.js';
 import type { ScoringService } from './scoring.service.js';
 
@@ -11,10 +12,15 @@ type ExportOptions = { campaign: string; format: string; out?: string; bom?: boo
 /** Writes the export to a file (or stdout) and answers the SHA-256 of the bytes written. */
 async function writeExport(scoring: ScoringService, opts: ExportOptions): Promise<{ sha256: string; inputDigest: string }> {
   if (opts.format !== 'csv' && opts.format !== 'json') throw invalid('Định dạng xuất phải là csv hoặc json.', [{ field: 'format', message: opts.format }]);
-  const out = await scoring.exportScores({ campaignId: opts.campaign, format: opts.format, bom: opts.bom ?? false });
+  const progress = startProgress('Xuất điểm', 0, { unit: 'byte' });
+  const out = await scoring.exportScores({ campaignId: opts.campaign, format: opts.format, bom: opts.bom ?? false }).catch((error: unknown) => {
+    progress.stop();
+    throw error;
+  });
   const hash = createHash('sha256');
   const file = opts.out ? createWriteStream(opts.out) : null;
   for (const chunk of out.chunks) {
+    progress.tick(Buffer.byteLength(chunk));
     hash.update(chunk);
     if (file) {
       if (!file.write(chunk)) await once(file, 'drain');
@@ -24,6 +30,7 @@ async function writeExport(scoring: ScoringService, opts: ExportOptions): Promis
     file.end();
     await once(file, 'finish');
   }
+  progress.stop();
   return { sha256: hash.digest('hex'), inputDigest: out.inputDigest };
 }
 
