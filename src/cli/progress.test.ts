@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { describeProgress, formatDuration, startProgress } from './progress.js';
+import { describeProgress, formatDuration, startProgress, trackProgress } from './progress.js';
 
 function capture(isTTY = false) {
   let text = '';
@@ -53,5 +53,21 @@ describe('progress of long work', () => {
     p.update(4);
     p.stop();
     expect(out.text()).toContain('Gửi thư: xong 4 thư trong 2 giây, 2 thư/giây');
+  });
+});
+
+describe('progress as a (done, total) callback', () => {
+  it('follows the total the service reports', () => {
+    const out = capture();
+    let clock = 0;
+    const p = trackProgress('Kiểm tra can thiệp', 'đơn vị', { stream: out.stream, now: () => clock, everyMs: 1000 });
+    clock = 1000;
+    p.onProgress(3, 63);
+    clock = 7000;
+    p.onProgress(63, 63);
+    p.stop();
+    expect(out.text()).toBe(
+      'Kiểm tra can thiệp: 3/63 đơn vị (4%), 3 đơn vị/giây, còn khoảng 20 giây\nKiểm tra can thiệp: 63/63 đơn vị (100%), 9 đơn vị/giây\nKiểm tra can thiệp: xong 63 đơn vị trong 7 giây, 9 đơn vị/giây\n',
+    );
   });
 });

@@ -9,7 +9,7 @@ export type Progress = {
   tick(by?: number): void;
   /** Sets the number of finished items. */
   update(done: number): void;
-  /** Changes the expected number of items (0 = not known yet). */
+  /** Changes the expected number of items (0 = not known yet); shown with the next tick. */
   setTotal(total: number): void;
   /** Ends the bar and prints one line: what was done, how long it took and, if given, `summary`
    *  (off a terminal, only after work that lasted long enough to print progress lines). */
@@ -87,7 +87,7 @@ export function startProgress(label: string, total = 0, options: ProgressOptions
     },
     setTotal(value) {
       total = value;
-      show();
+      bar?.setTotal(Math.max(total, 1));
     },
     stop(summary) {
       bar?.stop();
@@ -96,5 +96,22 @@ export function startProgress(label: string, total = 0, options: ProgressOptions
       const rate = elapsedMs > 0 && done > 0 ? `, ${formatRate((done * 1000) / elapsedMs, unit)}` : '';
       stream.write(`${label}: xong ${vn.format(done)} ${unit} trong ${formatDuration(elapsedMs)}${rate}${summary ? `. ${summary}` : ''}\n`);
     },
+  };
+}
+
+/**
+ * The same bar as a `(done, total)` callback, for services that report their
+ * progress that way: `const p = trackProgress('Nhập danh sách', 'dòng');
+ * await service.run({ onProgress: p.onProgress }).finally(() => p.stop());`
+ */
+export function trackProgress(label: string, unit: string, options: Omit<ProgressOptions, 'unit'> = {}) {
+  const progress = startProgress(label, 0, { ...options, unit });
+  let known = 0;
+  return {
+    onProgress(done: number, total: number) {
+      if (total !== known) progress.setTotal((known = total));
+      progress.update(done);
+    },
+    stop: (summary?: string) => progress.stop(summary),
   };
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CLI_ACTOR, printJson, withContext } from '../../cli/context.js';
-import { startProgress } from '../../cli/progress.js';
+import { trackProgress } from '../../cli/progress.js';
 import { invalid } from '../../errors.js';
 import { decisionBody, flagsQuery } from './integrity.schemas.js';
 import type { FlagView } from './integrity.schemas.js';
@@ -12,8 +12,8 @@ function printFlags(flags: FlagView[]) {
 
 async function run(opts: { campaign: string; body?: string[]; changed?: boolean; json?: boolean }) {
   const stats = await withContext(async ({ services }) => {
-    const progress = startProgress('Kiểm tra can thiệp', 0, { unit: 'đơn vị' });
-    const onBody = (done: number, total: number) => (progress.setTotal(total), progress.update(done));
+    const progress = trackProgress('Kiểm tra can thiệp', 'đơn vị');
+    const onBody = progress.onProgress;
     const s = await (opts.changed ? services.integrity.runChanged({ campaignId: opts.campaign, onBody }) : services.integrity.scan({ campaignId: opts.campaign, bodies: opts.body, onBody })).finally(() => progress.stop());
     const open = await services.integrity.listFlags(opts.campaign, flagsQuery.parse({ status: 'open', limit: 500 }));
     return { ...s, openFlags: open.flags };
