@@ -40,7 +40,8 @@ export function lineChart(title: string, points: readonly Point[], goal?: number
   const goalLine = goal ? `<line x1="${left}" x2="${width - right}" y1="${y(goal)}" y2="${y(goal)}" class="goal"/><text x="${width - right}" y="${y(goal) - 4}" class="tick" text-anchor="end">${goal} người được mời</text>` : '';
   const dots = points.length <= 40 ? points.map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="3" class="dot"/>`).join('') : '';
   const desc = `Từ ${viDay(first.day)} (${first.value}) đến ${viDay(last.day)} (${last.value}).`;
-  return `<div class="chart-scroll"><svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t-${slug(title)} d-${slug(title)}" preserveAspectRatio="xMinYMin meet">`
+  // Scrolls sideways on a phone: focusable so the keyboard can scroll it too.
+  return `<div class="chart-scroll" tabindex="0" role="region" aria-labelledby="t-${slug(title)}"><svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t-${slug(title)} d-${slug(title)}" preserveAspectRatio="xMinYMin meet">`
     + `<title id="t-${slug(title)}">${esc(title)}</title><desc id="d-${slug(title)}">${esc(desc)}</desc>${grid}${goalLine}`
     + `<path d="${path}" class="line"/>${dots}`
     + `<text x="${left}" y="${height - 12}" class="tick">${viDay(first.day)}</text><text x="${width - right}" y="${height - 12}" class="tick" text-anchor="end">${viDay(last.day)}</text></svg></div>`;

@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, seedProvinceCampaign, TEST_PASSWORD, type TestApp } from '../helpers/app.js';
 import { seedSubmittedList } from '../helpers/seed.js';
+import { expectAccessible } from './helpers/axe.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -53,6 +54,7 @@ async function loggedIn(username: string, viewport: { width: number; height: num
     if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   await page.goto(`${base}/login`);
+  await expectAccessible(page, 'login page');
   await page.fill('#username', username);
   await page.fill('#password', TEST_PASSWORD);
   await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
@@ -80,6 +82,7 @@ describe('officer progress page', () => {
     expect(await page.locator('#waiting').textContent()).toContain('Cán bộ Quảng Ninh 39');
     expect(await page.locator('#bounced').textContent()).toContain('550 5.1.1 không có hộp thư');
     expect(await overflows(page)).toBe(false);
+    await expectAccessible(page, 'body progress page, office screen');
     await chart.screenshot({ path: `${ARTIFACTS}progress-chart.png` });
     await page.screenshot({ path: `${ARTIFACTS}body-page-1366.png`, fullPage: true });
     await context.close();
@@ -90,6 +93,7 @@ describe('officer progress page', () => {
     await page.goto(`${base}/c/2023-tinh/b/22`);
     expect(await page.locator('svg.chart').isVisible()).toBe(true);
     expect(await overflows(page)).toBe(false);
+    await expectAccessible(page, 'body progress page, phone');
     await page.screenshot({ path: `${ARTIFACTS}body-page-phone.png`, fullPage: true });
     await context.close();
   });
@@ -99,8 +103,10 @@ describe('officer progress page', () => {
     const other = await page.goto(`${base}/c/2023-tinh/b/79`);
     expect(other!.status()).toBe(404);
     expect(await page.content()).not.toContain('Hồ Chí Minh');
+    await expectAccessible(page, "another body's page refused");
     const national = await page.goto(`${base}/c/2023-tinh/national`);
     expect(national!.status()).toBe(403);
+    await expectAccessible(page, 'national page refused');
     const api = await page.goto(`${base}/api/v1/campaigns/2023-tinh/progress`);
     const report = JSON.parse((await api!.text()) || '{}');
     expect(report.bodies.map((b: { bodyCode: string }) => b.bodyCode)).toEqual(['22']);
@@ -115,6 +121,7 @@ describe('national page', () => {
     expect(page.url()).toBe(`${base}/c/2023-tinh/national`);
     const rows = page.locator('#bodies-table tbody tr');
     expect(await rows.count()).toBe(3);
+    await expectAccessible(page, 'national page');
     expect(await page.locator('#groups tbody tr').count()).toBe(4);
     expect(await page.locator('svg.chart').isVisible()).toBe(true);
     await page.click('#bodies-table th a:text-is("Tỷ lệ")');
@@ -122,13 +129,16 @@ describe('national page', () => {
     expect(page.url()).toContain('sort=completionRate&order=desc');
     expect(await rows.first().getAttribute('data-body')).toBe('22');
     expect(await page.locator('th[aria-sort="descending"]').textContent()).toBe('Tỷ lệ');
+    await expectAccessible(page, 'national page sorted');
     expect(await overflows(page)).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}national-page-1366.png`, fullPage: true });
     await Promise.all([page.waitForURL(`${base}/c/2023-tinh/b/22`), page.click('#bodies-table a:text-is("Tỉnh Quảng Ninh")')]);
     expect(await page.locator('h1').textContent()).toBe('Tỉnh Quảng Ninh');
     expect(await page.locator('#moha').isVisible()).toBe(true);
+    await expectAccessible(page, 'body page seen by MOHA');
     await page.goto(`${base}/c/2023-tinh/b/79`);
     expect(await page.locator('h1').textContent()).toBe('Thành phố Hồ Chí Minh');
+    await expectAccessible(page, 'another body page seen by MOHA');
     await context.close();
   });
 
