@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvText, encodeAs, header, sampleRows } from '../fixtures/roster-files.js';
 import { addUser, createTestApp, seedProvinceCampaign, TEST_PASSWORD, type TestApp } from '../helpers/app.js';
+import { expectAccessible } from './helpers/axe.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -38,6 +39,7 @@ async function loginAs(username: string, next: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
+  await expectAccessible(page, 'login page');
   await page.fill('#username', username);
   await page.fill('#password', TEST_PASSWORD);
   await Promise.all([page.waitForURL(`${origin}${next}`), page.click('button[type=submit]')]);
@@ -62,14 +64,17 @@ describe('lists page in Chromium', () => {
 
   it('uploads a Windows-1258 semicolon file, checks it and imports it on confirmation', async () => {
     officer = await loginAs('qn', lists);
+    await expectAccessible(officer, 'lists page, empty');
     expect(await officer.getAttribute('#template-link', 'href')).toBe('/api/v1/campaigns/2023-tinh/template.csv');
     const path = file('ds-so.csv', encodeAs(csvText([header, ...sampleRows], { delimiter: ';' }), 'windows-1258'));
     await upload(officer, path, 'lanh_dao_so', true);
     await expect.poll(() => officer.textContent('#report')).toContain('windows-1258');
+    await expectAccessible(officer, 'lists page, checked file');
     await Promise.all([officer.waitForLoadState('load'), officer.click('#confirm-import')]);
     expect(await officer.textContent('[role=status]')).toContain('Đã nhập 3 người');
     const group = await officer.textContent('#group-lanh_dao_so');
     for (const name of ['Nguyễn Văn Ấn', 'Trần Thị Bình', 'Lê Hoàng Dũng']) expect(group).toContain(name);
+    await expectAccessible(officer, 'lists page, imported');
   });
 
   it('shows a bad file line by line and stores nothing', async () => {
@@ -81,6 +86,7 @@ describe('lists page in Chromium', () => {
       ['3', 'Họ và tên', 'Lỗi', expect.stringContaining('thiếu họ và tên')],
     ]);
     expect(await officer.textContent('#group-hdnd')).toContain('Chưa có ai');
+    await expectAccessible(officer, 'lists page, bad file report');
     await officer.screenshot({ path: join(artefacts, 'lists-report.png'), fullPage: true });
   });
 
@@ -91,21 +97,25 @@ describe('lists page in Chromium', () => {
     expect(await officer.textContent('#merges')).toContain('trùng email và số điện thoại');
     expect(await officer.textContent('#group-hdnd')).toContain('nguyen.van.an@quangninh.gov.vn');
     expect(await officer.textContent('#group-lanh_dao_so')).not.toContain('nguyen.van.an@quangninh.gov.vn');
+    await expectAccessible(officer, 'lists page, merge review');
   });
 
   it('submits after a confirmation that says what locks, then the list is read-only', async () => {
     await officer.click('#submit summary');
     expect(await officer.textContent('#submit')).toContain('Sau khi gửi, danh sách bị khóa');
+    await expectAccessible(officer, 'lists page, submit confirmation open');
     await Promise.all([officer.waitForURL(/done=submitted/), officer.click('#confirm-submit')]);
     expect(await officer.textContent('#list-state')).toBe('Đã gửi');
     expect(await officer.$('#upload')).toBeNull();
     expect(await officer.$('#group-hdnd details')).toBeNull();
+    await expectAccessible(officer, 'lists page, submitted');
     await officer.screenshot({ path: join(artefacts, 'lists-submitted.png'), fullPage: true });
   });
 
   it("cannot open another body's lists", async () => {
     const res = await officer.goto(`${origin}/c/2023-tinh/b/01/lists`);
     expect(res!.status()).toBe(404);
+    await expectAccessible(officer, "another body's lists refused");
   });
 
   it('lets MOHA reopen the list', async () => {
@@ -113,6 +123,7 @@ describe('lists page in Chromium', () => {
     expect(await admin.textContent('#list-state')).toBe('Đã gửi');
     await Promise.all([admin.waitForURL(/done=reopened/), admin.click('#reopen')]);
     expect(await admin.textContent('#list-state')).toBe('Chưa gửi');
+    await expectAccessible(admin, 'lists page reopened, MOHA');
     await officer.goto(`${origin}${lists}`);
     expect(await officer.$('#upload')).not.toBeNull();
   });
