@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitations } from '../../src/db/schema/index.js';
 import { addUser, createTestApp, seedProvinceCampaign, TEST_PASSWORD, type TestApp } from '../helpers/app.js';
 import { startTestSmtp, submitList, type TestSmtp } from '../helpers/mail.js';
+import { expectAccessible } from './helpers/axe.js';
 
 let t: TestApp;
 let server: TestSmtp;
@@ -37,6 +38,7 @@ afterAll(async () => {
 async function officerPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(`${base}/c/2023-tinh/b/01`);
+  await expectAccessible(page, 'login page');
   await page.fill('#username', 'hanoi');
   await page.fill('#password', TEST_PASSWORD);
   await Promise.all([page.waitForURL(/\/c\/2023-tinh\/b\/01/), page.click('button[type=submit]')]);
@@ -48,10 +50,12 @@ describe('mail actions on the body progress page', () => {
     const page = await officerPage();
     const button = page.locator('#urge button', { hasText: 'Đôn đốc 3 người' });
     await expect(button.count()).resolves.toBe(1);
+    await expectAccessible(page, 'body page with non-respondents to urge');
     await Promise.all([page.waitForURL(/done=urge/), button.click()]);
     expect(await page.locator('.notice.ok').textContent()).toMatch(/thư đôn đốc/);
     expect(await page.locator('#urge').textContent()).toMatch(/Có thể đôn đốc lại từ/);
     await expect(page.locator('#urge button').count()).resolves.toBe(0);
+    await expectAccessible(page, 'body page after urging');
     const before = server.received.length;
     await t.services.mail.dispatch({ campaignId: '2023-tinh', untilIdle: true });
     expect(server.received.slice(before).map((r) => r.parsed.subject)).toEqual(Array(3).fill(expect.stringMatching(/^Nhắc trả lời/)));
@@ -62,10 +66,12 @@ describe('mail actions on the body progress page', () => {
     const page = await officerPage();
     const row = page.locator('#bounced tr', { hasText: 'nguoi2.01@tinh.gov.vn' });
     await expect(row.count()).resolves.toBe(1);
+    await expectAccessible(page, 'body page with a bounced address');
     await row.locator('input[name=email]').fill('dung.dia.chi@tinh.gov.vn');
     await Promise.all([page.waitForURL(/done=email/), row.locator('button', { hasText: 'Lưu và gửi lại' }).click()]);
     expect(await page.locator('.notice.ok').textContent()).toMatch(/Đã sửa địa chỉ/);
     expect(await page.locator('#bounced').textContent()).toMatch(/Chưa có thư nào bị trả lại/);
+    await expectAccessible(page, 'body page after fixing an address');
     await t.services.mail.dispatch({ campaignId: '2023-tinh', untilIdle: true });
     expect(server.received.filter((r) => r.to[0] === 'dung.dia.chi@tinh.gov.vn')).toHaveLength(1);
     const [inv] = await t.db.select({ mailStatus: invitations.mailStatus, version: invitations.version }).from(invitations).where(eq(invitations.emailNorm, 'dung.dia.chi@tinh.gov.vn'));
@@ -82,6 +88,7 @@ describe('mail actions on the body progress page', () => {
     await row.locator('button').click();
     await page.waitForLoadState();
     expect(await page.locator('[role=alert]').textContent()).toMatch(/không phải là địa chỉ thư điện tử hợp lệ/);
+    await expectAccessible(page, 'body page with a mistyped address');
     await page.close();
   });
 });

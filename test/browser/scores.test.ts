@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, seedProvinceCampaign, TEST_PASSWORD, type TestApp } from '../helpers/app.js';
 import { insertUniformResponses } from '../helpers/responses.js';
+import { expectAccessible } from './helpers/axe.js';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -39,6 +40,7 @@ async function loggedIn(username: string, viewport: { width: number; height: num
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   const page = await context.newPage();
   await page.goto(`${base}/login`);
+  await expectAccessible(page, 'login page');
   await page.fill('#username', username);
   await page.fill('#password', TEST_PASSWORD);
   await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
@@ -55,12 +57,14 @@ describe("a body's scores page", () => {
     expect(res!.status()).toBe(200);
     await expect(page.getByTestId('points').textContent()).resolves.toBe('30,50');
     await expect(page.getByTestId('percentage').textContent()).resolves.toBe('79,22%');
+    await expectAccessible(page, `scores page on ${_name}`);
     const row = page.locator('tr', { hasText: '5.2.' });
     await expect(row.locator('td').last().textContent()).resolves.toBe('0,90');
     await page.click('summary');
     const small = page.locator('tr', { hasText: 'Lãnh đạo các phòng' }).first();
     await expect(small.isVisible()).resolves.toBe(true);
     await expect(small.locator('td').nth(5).textContent()).resolves.toBe('ẩn');
+    await expectAccessible(page, `scores page with groups open on ${_name}`);
     const scrollWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
     expect(scrollWidth).toBeLessThanOrEqual(viewport.width + 1);
     await page.context().close();
@@ -70,6 +74,7 @@ describe("a body's scores page", () => {
     const page = await loggedIn('qn', { width: 1280, height: 800 });
     const res = await page.goto(`${base}/c/diem/b/01/scores`);
     expect(res!.status()).toBe(404);
+    await expectAccessible(page, "another body's scores refused");
     await page.context().close();
   });
 });
