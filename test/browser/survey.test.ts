@@ -9,6 +9,7 @@ import { formForGroup, type Form } from '../../src/modules/campaigns/campaign-co
 import { createTestApp, seedProvinceCampaign, type TestApp } from '../helpers/app.js';
 import { seedSubmittedList, type SeededInvitation } from '../helpers/seed.js';
 import { answerAll } from '../helpers/survey.js';
+import { expectAccessible, expectAccessibleWithoutScripts } from './helpers/axe.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -62,6 +63,7 @@ describe.each([
     try {
       await page.goto(url);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(form.title);
+      await expectAccessible(page, `questionnaire on a ${kind}`);
       const all = answerAll(form, ['22'], (i) => (i * 7) % 5);
       const entries = Object.entries(all);
       const half = Object.fromEntries(entries.slice(0, Math.ceil(entries.length / 2)));
@@ -69,6 +71,7 @@ describe.each([
       await page.getByRole('button', { name: 'Lưu để trả lời tiếp sau' }).click();
       await page.waitForURL(/\?luu=1$/);
       await expect(page.getByRole('status').first().textContent()).resolves.toContain('Đã lưu câu trả lời');
+      await expectAccessible(page, `questionnaire saved, on a ${kind}`);
 
       await page.goto(url);
       await expectChecked(page, half);
@@ -76,16 +79,19 @@ describe.each([
 
       await answer(page, Object.fromEntries(entries.slice(Object.keys(half).length)));
       await expect(page.locator('#count').textContent()).resolves.toContain(`Đã trả lời ${entries.length}/${entries.length}`);
+      await expectAccessible(page, `questionnaire answered, on a ${kind}`);
       const before = await responsesCount();
       const withJs = await responsesCount('where js_enabled');
       await page.getByRole('button', { name: 'Gửi phiếu' }).click();
       await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã trả lời phiếu' }).waitFor();
+      await expectAccessible(page, `thanks page on a ${kind}`);
       expect(await responsesCount()).toBe(before + 1);
       expect(await responsesCount('where js_enabled')).toBe(withJs + 1);
 
       const again = await page.goto(url);
       expect(again!.status()).toBe(410);
       await page.getByRole('heading', { name: 'Phiếu đã được trả lời' }).waitFor();
+      await expectAccessible(page, `closed link on a ${kind}`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -103,6 +109,7 @@ describe('the questionnaire with JavaScript', () => {
       const some = answerAll(form, ['22'], () => 2, 0.2);
       await answer(page, some);
       await page.locator('#status', { hasText: 'Đã tự động lưu' }).waitFor({ timeout: 10_000 });
+      await expectAccessible(page, 'questionnaire autosaved');
       await page.reload();
       await expectChecked(page, some);
     } finally {
@@ -129,6 +136,7 @@ describe('the questionnaire for keyboard and screen-reader users', () => {
       await page.keyboard.press('Tab');
       const focused = await page.locator(':focus').getAttribute('name');
       expect(focused).toBe(`22:${form.sections[0]!.questions[1]!.id}`);
+      await expectAccessible(page, 'questionnaire answered with the keyboard');
     } finally {
       await context.close();
     }
@@ -148,11 +156,13 @@ describe('the questionnaire without JavaScript', () => {
       await answer(page, Object.fromEntries(rest));
       await page.getByRole('button', { name: 'Gửi phiếu' }).click();
       await page.getByRole('heading', { name: '1 câu cần trả lời hoặc chọn lại' }).waitFor();
+      await expectAccessibleWithoutScripts(page, 'questionnaire with a missing answer');
       await expectChecked(page, Object.fromEntries(rest));
       await page.getByRole('link', { name: 'Câu 1' }).click();
       await answer(page, { [skipped![0]]: skipped![1] });
       await page.getByRole('button', { name: 'Gửi phiếu' }).click();
       await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã trả lời phiếu' }).waitFor();
+      await expectAccessibleWithoutScripts(page, 'thanks page');
       expect(await responsesCount('where not js_enabled')).toBe(withoutJs + 1);
     } finally {
       await context.close();

@@ -24,3 +24,22 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function expectAccessible(page: Page, state: string) {
   expect(await axeViolations(page), `axe-core, ${state} (${page.url()})`).toEqual([]);
 }
+
+/**
+ * The same check for a page shown with JavaScript off, where axe itself cannot
+ * run: its HTML, scripts removed, is opened at the same address in a fresh
+ * page that runs only axe (stylesheets and images still come from the server).
+ */
+export async function expectAccessibleWithoutScripts(page: Page, state: string) {
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  const url = page.url();
+  const context = await page.context().browser()!.newContext({ viewport: page.viewportSize() });
+  try {
+    const copy = await context.newPage();
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await copy.goto(url);
+    expect(await axeViolations(copy), `axe-core, ${state}, without JavaScript (${url})`).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
