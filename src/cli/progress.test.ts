@@ -21,7 +21,7 @@ describe('progress of long work', () => {
   it('writes one line every few seconds and a summary when the stream is not a terminal', () => {
     const out = capture();
     let clock = 0;
-    const p = startProgress('Gửi thư', 100, { unit: 'thư', stream: out.stream, now: () => clock, everyMs: 5000 });
+    const p = startProgress('Gửi thư', 100, { unit: 'thư', stream: out.stream, now: () => clock, everyMs: 5000, quiet: false });
     for (let i = 0; i < 100; i++) {
       clock += 100;
       p.tick();
@@ -35,10 +35,20 @@ describe('progress of long work', () => {
     ]);
   });
 
+  it('stays silent off a terminal when asked to', () => {
+    const out = capture();
+    let clock = 0;
+    const p = startProgress('Gửi thư', 3, { unit: 'thư', stream: out.stream, now: () => clock, everyMs: 1000, quiet: true });
+    clock = 9000;
+    p.tick(3);
+    p.stop();
+    expect(out.text()).toBe('');
+  });
+
   it('stays silent off a terminal when the work is short', () => {
     const out = capture();
     let clock = 0;
-    const p = startProgress('Gửi thư', 3, { unit: 'thư', stream: out.stream, now: () => clock, everyMs: 5000 });
+    const p = startProgress('Gửi thư', 3, { unit: 'thư', stream: out.stream, now: () => clock, everyMs: 5000, quiet: false });
     clock = 900;
     p.tick(3);
     p.stop();
@@ -60,7 +70,7 @@ describe('progress as a (done, total) callback', () => {
   it('follows the total the service reports', () => {
     const out = capture();
     let clock = 0;
-    const p = trackProgress('Kiểm tra can thiệp', 'đơn vị', { stream: out.stream, now: () => clock, everyMs: 1000 });
+    const p = trackProgress('Kiểm tra can thiệp', 'đơn vị', { stream: out.stream, now: () => clock, everyMs: 1000, quiet: false });
     clock = 1000;
     p.onProgress(3, 63);
     clock = 7000;

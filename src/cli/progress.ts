@@ -1,7 +1,8 @@
 // Progress of long work (import, dispatch, export, integrity) on stderr, so
 // stdout stays clean for files and JSON. On a terminal: a bar with rate and
 // time left. Elsewhere (logs, pipes): one line every few seconds and a summary
-// at the end, and nothing at all for work shorter than that.
+// at the end, and nothing at all for work shorter than that, nor with
+// LOG_LEVEL=silent (scripts that want only the result).
 import cliProgress from 'cli-progress';
 
 export type Progress = {
@@ -23,6 +24,8 @@ export type ProgressOptions = {
   /** Between two lines when the stream is not a terminal. */
   everyMs?: number;
   now?: () => number;
+  /** No lines off a terminal (default: LOG_LEVEL=silent). */
+  quiet?: boolean;
 };
 
 const vn = new Intl.NumberFormat('vi-VN');
@@ -55,6 +58,7 @@ export function startProgress(label: string, total = 0, options: ProgressOptions
   const now = options.now ?? Date.now;
   const unit = options.unit ?? 'mục';
   const everyMs = options.everyMs ?? 5000;
+  const quiet = options.quiet ?? process.env.LOG_LEVEL === 'silent';
   const started = now();
   let lastLine = started;
   let done = 0;
@@ -71,7 +75,7 @@ export function startProgress(label: string, total = 0, options: ProgressOptions
     if (bar) {
       if (total > 0) bar.setTotal(total);
       bar.update(Math.min(done, Math.max(total, 1)), { text: describeProgress(figures()) });
-    } else if (now() - lastLine >= everyMs) {
+    } else if (!quiet && now() - lastLine >= everyMs) {
       lastLine = now();
       stream.write(`${label}: ${describeProgress(figures())}\n`);
     }
@@ -92,7 +96,7 @@ export function startProgress(label: string, total = 0, options: ProgressOptions
     stop(summary) {
       bar?.stop();
       const elapsedMs = now() - started;
-      if (!bar && elapsedMs < everyMs) return;
+      if (!bar && (quiet || elapsedMs < everyMs)) return;
       const rate = elapsedMs > 0 && done > 0 ? `, ${formatRate((done * 1000) / elapsedMs, unit)}` : '';
       stream.write(`${label}: xong ${vn.format(done)} ${unit} trong ${formatDuration(elapsedMs)}${rate}${summary ? `. ${summary}` : ''}\n`);
     },
