@@ -102,3 +102,20 @@ describe('the grid form', () => {
     }
   });
 });
+
+describe('the report page', () => {
+  it('passes axe-core on a phone, before and after a report', async () => {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/s/${single[1]!.token}/report`);
+      await expectAccessible(page, 'report page');
+      await page.getByRole('radio', { name: 'Việc khác' }).check();
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await page.waitForLoadState('load');
+      await expectAccessible(page, 'report sent');
+    } finally {
+      await context.close();
+    }
+  });
+});
