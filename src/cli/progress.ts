@@ -74,7 +74,8 @@ export function startProgress(label: string, total = 0, options: ProgressOptions
   const show = () => {
     if (bar) {
       if (total > 0) bar.setTotal(total);
-      bar.update(Math.min(done, Math.max(total, 1)), { text: describeProgress(figures()) });
+      // With no total yet the bar stays empty and the text carries the count.
+      bar.update(total > 0 ? Math.min(done, total) : 0, { text: describeProgress(figures()) });
     } else if (!quiet && now() - lastLine >= everyMs) {
       lastLine = now();
       stream.write(`${label}: ${describeProgress(figures())}\n`);
