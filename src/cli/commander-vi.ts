@@ -24,6 +24,10 @@ const extraInfo = (text: string) =>
 
 const quoted = (s: string) => `«${s}»`;
 
+/** "option '--a'" or "environment variable 'A' value 'x'", as commander names the two sides of a conflict. */
+const conflicting = (side: string) =>
+  side.replace(/^option '(.+)'$/, (_, o: string) => quoted(o)).replace(/^environment variable '(.+)' value '(.*)'$/, (_, e: string, v: string) => `biến môi trường ${e}=${quoted(v)}`);
+
 /** Usage errors, matched on commander's own wording (stable across 14.x). */
 const ERRORS: [RegExp, (...m: string[]) => string][] = [
   [/^error: missing required argument '(.+)'$/, (_, a) => `thiếu tham số bắt buộc ${quoted(a!)}.`],
@@ -35,7 +39,7 @@ const ERRORS: [RegExp, (...m: string[]) => string][] = [
   [/^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/, (_, o, v, c) => `giá trị ${quoted(v!)} của ${quoted(o!)} không hợp lệ; chọn một trong: ${c}.`],
   [/^error: option '(.+)' argument '(.*)' is invalid\.\s*(.*)$/, (_, o, v, why) => `giá trị ${quoted(v!)} của ${quoted(o!)} không hợp lệ.${why ? ` ${why}` : ''}`],
   [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\.\s*(.*)$/, (_, v, a, why) => `giá trị ${quoted(v!)} của tham số ${quoted(a!)} không hợp lệ.${why ? ` ${why}` : ''}`],
-  [/^error: (.+) cannot be used with (.+)$/, (_, a, b) => `không dùng ${a} cùng với ${b}.`],
+  [/^error: (.+) cannot be used with (.+)$/, (_, a, b) => `không dùng ${conflicting(a!)} cùng với ${conflicting(b!)}.`],
 ];
 
 export function translateCommanderError(message: string): string {
