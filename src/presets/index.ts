@@ -12,6 +12,8 @@ const presetsDir = fileURLToPath(new URL('.', import.meta.url));
 export const presetSchema = z.object({
   id: z.string().min(1),
   description: z.string().min(1),
+  /** Shown wherever the preset is offered: what in it is only an example, and what it rests on. */
+  notice: z.string().min(1).optional(),
   /** Default deadlines as dates (end of day, Asia/Ho_Chi_Minh) or ISO times. */
   defaults: z.object({ listDeadline: z.string().min(1), responseDeadline: z.string().min(1) }),
   campaign: campaignConfigSchema,

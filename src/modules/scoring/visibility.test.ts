@@ -11,7 +11,7 @@ function exportOf(config: CampaignConfig, responses: ResponseInput[]): ScoreExpo
   const tally = createTally(scoringPlan(config, config.bodies.map((b) => ({ code: b.code, name: b.name }))), new Set());
   for (const r of responses) tally.add(r);
   const result = computeScores(tally, new Map());
-  return { campaignId: 'c', campaignName: 'c', schemeVersion: 't.1', surveyShare: '4.5', minValidPerGroup: 2, inputDigest: '0'.repeat(64), seal: null, publishedAt: null, ...result };
+  return { campaignId: 'c', campaignName: 'c', schemeVersion: 't.1', surveyShare: '4.5', minValidPerGroup: 2, bodyMinResponses: config.scoring.bodyMinResponses, inputDigest: '0'.repeat(64), seal: null, publishedAt: null, ...result };
 }
 
 const r = (groupCode: string, n: number, option = 'A'): ResponseInput[] =>
