@@ -100,7 +100,7 @@ export const scoringSchemeSchema = z.object({
 export const sourceSchema = z
   .object({
     document: z.string().min(1).describe('số và tên văn bản, ví dụ "Công văn số 7156/BNV-CCHC"'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày theo dạng YYYY-MM-DD'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày theo dạng YYYY-MM-DD').optional().describe('ngày ban hành; bỏ trống khi chưa xác minh được'),
     note: z.string().optional(),
     /** True when the content is an example to be replaced by the text in force. */
     illustrative: z.boolean().default(false),
