@@ -3,6 +3,7 @@ import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { pageContext } from '../../web/page-context.js';
 import { campaignBodyParams } from '../campaigns/campaigns.schemas.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
+import { nationalScoresPages } from './national-scores.pages.js';
 import type { ScoringService } from './scoring.service.js';
 
 const statusLabels: Record<string, string> = {
@@ -14,6 +15,7 @@ const statusLabels: Record<string, string> = {
 };
 
 export const scoringPages: RoutePlugin<{ scoring: ScoringService; campaigns: CampaignsService }> = async (app, { scoring, campaigns }) => {
+  await app.register(nationalScoresPages, { scoring, campaigns });
   const r = typed(app);
 
   r.get('/c/:campaign/b/:body/scores', {

@@ -139,7 +139,7 @@ export function createScoringService({ db, campaigns, clock = () => new Date(), 
     /** Ends the seal in force so that a decided change can be made; audited with its reason. */
     async unseal(campaignId: string, actor: string, reason: string) {
       await campaigns.requireCampaign(campaignId);
-      if (!reason.trim()) throw invalid('Cần ghi lý do mở niêm phong.', [{ field: 'reason', message: 'bắt buộc' }]);
+      if (reason.trim().length < 5) throw invalid('Cần ghi rõ lý do mở niêm phong (ít nhất 5 ký tự).', [{ field: 'reason', message: 'bắt buộc' }]);
       return db.transaction(async (tx) => {
         const row = await q.unseal(tx, campaignId, actor, reason.trim());
         if (!row) throw conflict('not_sealed', 'Điểm của đợt khảo sát đang không được niêm phong.');
