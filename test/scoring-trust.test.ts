@@ -111,6 +111,19 @@ describe('a seal freezes', () => {
     expect(voided).toHaveLength(0);
   });
 
+  it('refuses to undo a void, or to move the response deadline so that a late answer could arrive', async () => {
+    const [flag] = await t.db
+      .insert(flags)
+      .values({ campaignId: 'tin', bodyCode: '79', rule: 'same_device', severity: 'high', fingerprint: 'trust-2', evidence: {}, status: 'confirmed', decision: 'void_body', decisionReason: 'can thiệp', decidedBy: 'moha' })
+      .returning();
+    const reopen = await post(`/api/v1/campaigns/tin/flags/${flag!.id}/reopen`, { reason: 'Xem xét lại' });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().code).toBe('campaign_sealed');
+    const late = await t.app.inject({ method: 'PATCH', url: '/api/v1/campaigns/tin/deadlines', headers: bearer(moha), payload: { responseDeadline: '2099-02-10' } });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('campaign_sealed');
+  });
+
   it('after an audited unseal with a reason, a new version shows the affected body old and new figures', async () => {
     expect((await post('/api/v1/campaigns/tin/scores/unseal', { reason: '' })).statusCode).toBe(400);
     const unsealed = await post('/api/v1/campaigns/tin/scores/unseal', { reason: 'Quyết định hủy phiếu nhập hộ của tỉnh Quảng Ninh' });
