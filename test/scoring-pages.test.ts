@@ -92,6 +92,7 @@ describe('national scores table, seal and publish from the pages', () => {
     expect(page.body).toContain('Tạm tính — chưa niêm phong');
     expect(page.body).toContain('chưa đủ phiếu');
     expect(page.body).toContain('aria-sort="descending"');
+    expect(page.body).toMatch(/data-testid="illustrative">.*câu hỏi, bảng điểm, trọng số phương án/);
     const bad = await moha.get('/c/tinh-trang/scores?sort=drop&order=x');
     expect(bad.status).toBe(200);
   });

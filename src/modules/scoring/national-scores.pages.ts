@@ -24,6 +24,16 @@ const actions = ['seal', 'publish', 'unseal'] as const;
 const actionParams = campaignParams.extend({ action: z.enum(actions) });
 const actionForm = z.object({ confirm: z.string().max(10).optional(), reason: z.string().max(1000).optional(), _csrf: z.string().optional() });
 
+const PART_LABELS: Record<string, string> = {
+  groups: 'nhóm đối tượng',
+  bodies: 'danh sách đơn vị',
+  forms: 'câu hỏi',
+  pointTable: 'bảng điểm',
+  optionWeights: 'trọng số phương án',
+  groupWeights: 'trọng số nhóm',
+  thresholds: 'ngưỡng số phiếu',
+};
+
 const doneMessages: Record<string, string> = {
   seal: 'Đã niêm phong điểm. Mọi trang và tệp xuất của đợt nay đọc bản niêm phong này.',
   publish: 'Đã công bố: mỗi đơn vị xem được điểm của mình.',
@@ -43,7 +53,8 @@ export const nationalScoresPages: RoutePlugin<{ scoring: ScoringService; campaig
   const r = typed(app);
 
   async function render(request: FastifyRequest, reply: FastifyReply, campaignId: string, query: z.infer<typeof tableQuery>, notice: { error?: string; status?: number } = {}) {
-    const [campaign, doc, versions] = await Promise.all([campaigns.get(campaignId), scoring.document(campaignId), scoring.versions(campaignId)]);
+    const [campaign, doc, versions, config] = await Promise.all([campaigns.get(campaignId), scoring.document(campaignId), scoring.versions(campaignId), campaigns.config(campaignId)]);
+    const illustrative = Object.entries(config.sources ?? {}).filter(([, s]) => s.illustrative).map(([part]) => PART_LABELS[part] ?? part);
     const basis = basisOf(doc);
     const sealedNow = doc.seal !== null;
     return reply.page(
@@ -60,6 +71,7 @@ export const nationalScoresPages: RoutePlugin<{ scoring: ScoringService; campaig
         statusLabel: (s: keyof typeof UNIT_STATUS_LABELS) => UNIT_STATUS_LABELS[s],
         num: (v: string | null) => (v === null ? null : v.replace('.', ',')),
         sortKeys: SORT_KEYS,
+        illustrative,
       }),
       notice.status ?? 200,
     );
