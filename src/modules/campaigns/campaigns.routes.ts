@@ -13,7 +13,7 @@ import {
   itContact,
   itContactBody,
 } from './campaigns.schemas.js';
-import { campaignFileJsonSchema } from './campaign-file.js';
+import { campaignFileJsonSchema, campaignFileSchema } from './campaign-file.js';
 import type { CampaignsService } from './campaigns.service.js';
 
 export const campaignsRoutes: RoutePlugin<{ campaigns: CampaignsService }> = async (app, { campaigns }) => {
@@ -42,8 +42,11 @@ export const campaignsRoutes: RoutePlugin<{ campaigns: CampaignsService }> = asy
 
   r.post('/api/v1/campaigns', {
     config: { access: ['admin'] },
-    schema: { tags, summary: 'Create a campaign from a preset', body: createCampaignBody, response: { 201: campaignDetail } },
-    handler: async (request, reply) => reply.code(201).send(await campaigns.create(request.body, principalOf(request).username)),
+    schema: { tags, summary: 'Create a campaign from a preset, or from a campaign file given as `file` (see /api/v1/campaigns/file-schema.json)', body: createCampaignBody.extend({ file: campaignFileSchema.optional() }), response: { 201: campaignDetail } },
+    handler: async (request, reply) => {
+      const { file, ...input } = request.body;
+      return reply.code(201).send(await campaigns.create(input, principalOf(request).username, file));
+    },
   });
 
   r.get('/api/v1/campaigns', {
