@@ -160,7 +160,6 @@ function locate(where: Map<string, string>, path: (string | number | symbol)[]):
     const key = path.slice(0, n).map(String).join('.');
     if (where.has(key)) return where.get(key)!;
     if (INFO_PATHS[key] && where.has(`info.${INFO_PATHS[key]}`)) return where.get(`info.${INFO_PATHS[key]}`)!;
-    if (key.startsWith('sources.') && where.has(key)) return where.get(key)!;
   }
   return `trang "${SHEETS.info.name}"`;
 }
