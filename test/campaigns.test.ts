@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presetsDir } from '../src/presets/index.js';
 import { addUser, bearer, createTestApp, login, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -34,6 +37,23 @@ describe('campaigns', () => {
       responseDeadline: { text: '23:59 ngày 10/01/2024' },
     });
     expect(body.groups.map((g: { code: string }) => g.code)).toEqual(['hdnd', 'lanh_dao_so', 'lanh_dao_phong', 'lanh_dao_huyen']);
+  });
+
+  it('creates a campaign from a campaign file, keeping its sources, and names a bad field', async () => {
+    const file = JSON.parse(readFileSync(join(presetsDir, '2023-ministry.json'), 'utf8'));
+    file.campaign.scoring.version = '2024.1';
+    const res = await api('POST', '/api/v1/campaigns', admin, { id: 'tu-tep', bodies: ['BTP'], listDeadline: '15/12/2024', responseDeadline: '10/01/2025', file });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ id: 'tu-tep', preset: 'file:2023-ministry', bodies: 1 });
+    const config = await t.services.campaigns.config('tu-tep');
+    expect(config.scoring.version).toBe('2024.1');
+    expect(config.sources?.groups).toMatchObject({ document: expect.stringContaining('7156/BNV-CCHC'), date: '2023-12-06' });
+    file.campaign.scoring.bodyMinResponses = 2;
+    const bad = await api('POST', '/api/v1/campaigns', admin, { id: 'tu-tep-2', file });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('bodyMinResponses');
+    const schema = await t.app.inject({ method: 'GET', url: '/api/v1/campaigns/file-schema.json' });
+    expect(schema.json().required).toEqual(expect.arrayContaining(['sources', 'campaign']));
   });
 
   it('refuses a second campaign with the same id', async () => {

@@ -29,7 +29,7 @@ describe('par-survey scores', { timeout: 180_000 }, () => {
     expect(res.stderr).toBe('');
     const sha = createHash('sha256').update(readFileSync(out)).digest('hex');
     expect(res.stdout).toContain(`SHA-256 của tệp: ${sha}`);
-    expect(readFileSync(out, 'utf8')).toMatch(/^\ufeffformat,par-survey scores v1\r\ncampaign,bo\r\n/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\ufeffformat,par-survey scores v2\r\ncampaign,bo\r\n/);
   });
 
   it('seals, verifies and publishes', async () => {
@@ -41,7 +41,7 @@ describe('par-survey scores', { timeout: 180_000 }, () => {
     expect(JSON.parse(verified.stdout)).toMatchObject({ matches: true, sealedDigest: digest });
     const exported = await runCli(['export', '--campaign', 'bo', '--format', 'json', '--verify'], env);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toContain(`"seal":{"digest":"${digest}"`);
+    expect(exported.stdout).toContain(`"seal":{"version":1,"digest":"${digest}"`);
     const published = await runCli(['scores', 'publish', '--campaign', 'bo'], env);
     expect(published.stdout).toMatch(/Đã công bố/);
   });

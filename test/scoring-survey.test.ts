@@ -38,7 +38,7 @@ describe('scores from submitted questionnaires', () => {
     expect(doc.units.find((u) => u.unitCode === '22')).toMatchObject({ points: '22.50', percentage: '58.44', responded: 10, unscored: 0 });
     expect(doc.subCriterionRows.find((s) => s.unitCode === '22' && s.subCriterion === '5.2')).toMatchObject({ points: '0.30', groupsUsed: 1 });
     expect(doc.groupRows.find((g) => g.unitCode === '22' && g.subCriterion === '1.1' && g.groupCode === 'hdnd')).toMatchObject({ invited: 5, responded: 5, valid: 5, meanWeight: '1.0000' });
-    expect(doc.units.find((u) => u.unitCode === '01')).toMatchObject({ points: '0.00', responded: 0, unscored: 24 });
+    expect(doc.units.find((u) => u.unitCode === '01')).toMatchObject({ points: null, status: 'insufficient', responded: 0, unscored: 24 });
     expect(doc).toMatchObject({ responsesUsed: 10, ignoredAnswers: 0 });
   });
 });

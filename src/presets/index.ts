@@ -1,23 +1,16 @@
-// Campaign presets are data: JSON files beside this module, validated at load.
-// A bad preset is a clear error naming the file and the field.
+// Campaign presets are campaign files beside this module (made from the
+// questionnaire spreadsheets of the same name), validated at load. A bad
+// preset is a clear error naming the file and the field.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { campaignConfigSchema, type CampaignConfig } from '../modules/campaigns/campaign-config.js';
+import { campaignFileSchema, configOf, parseCampaignFile, type CampaignFile } from '../modules/campaigns/campaign-file.js';
 import { AppError } from '../errors.js';
 
-const presetsDir = fileURLToPath(new URL('.', import.meta.url));
+export const presetsDir = fileURLToPath(new URL('.', import.meta.url));
 
-export const presetSchema = z.object({
-  id: z.string().min(1),
-  description: z.string().min(1),
-  /** Default deadlines as dates (end of day, Asia/Ho_Chi_Minh) or ISO times. */
-  defaults: z.object({ listDeadline: z.string().min(1), responseDeadline: z.string().min(1) }),
-  campaign: campaignConfigSchema,
-});
-
-export type Preset = z.infer<typeof presetSchema>;
+export const presetSchema = campaignFileSchema;
+export type Preset = CampaignFile;
 
 export function presetIds(): string[] {
   return readdirSync(presetsDir)
@@ -26,16 +19,7 @@ export function presetIds(): string[] {
     .sort();
 }
 
-export function parsePreset(raw: unknown, source: string): Preset {
-  const parsed = presetSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`);
-    throw new AppError('invalid_preset', 422, `Mẫu đợt khảo sát ${source} không hợp lệ:\n${fields.slice(0, 20).join('\n')}`, {
-      errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-    });
-  }
-  return parsed.data;
-}
+export const parsePreset = (raw: unknown, source: string): Preset => parseCampaignFile(raw, source);
 
 const cache = new Map<string, Preset>();
 
@@ -45,17 +29,17 @@ export function loadPreset(id: string): Preset {
   if (!presetIds().includes(id)) {
     throw new AppError('unknown_preset', 404, `Không có mẫu đợt khảo sát "${id}". Các mẫu có sẵn: ${presetIds().join(', ')}.`);
   }
-  const file = join(presetsDir, `${id}.json`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readFileSync(join(presetsDir, `${id}.json`), 'utf8'));
   } catch (error) {
     throw new AppError('invalid_preset', 422, `Không đọc được tệp mẫu ${id}.json: ${(error as Error).message}`);
   }
-  const preset = parsePreset(raw, `${id}.json`);
+  const file = parsePreset(raw, `${id}.json`);
+  const preset = { ...file, campaign: configOf(file) };
   if (preset.id !== id) throw new AppError('invalid_preset', 422, `Tệp ${id}.json khai báo id "${preset.id}".`);
   cache.set(id, preset);
   return preset;
 }
 
-export type { CampaignConfig };
+export type { CampaignConfig } from '../modules/campaigns/campaign-config.js';

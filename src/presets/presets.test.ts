@@ -112,4 +112,47 @@ describe('presets', () => {
       expect(n).toBeLessThanOrEqual(12);
     }
   });
+
+  // Letter 7156/BNV-CCHC of 06/12/2023: the five groups surveyed for each ministry, in order.
+  const letter7156 = [
+    { code: 'lanh_dao_vu', is: /vụ.*cục.*tổng cục/i, isNot: /sở|hội/i },
+    { code: 'lanh_dao_so', is: /cơ quan chuyên môn.*tỉnh|sở/i, isNot: /phòng/i },
+    { code: 'lanh_dao_phong', is: /phòng chuyên môn thuộc (các )?sở/i, isNot: /thuộc (các )?vụ|vụ, cục|thuộc Bộ/i },
+    { code: 'can_bo_cchc', is: /cải cách hành chính/i, isNot: /sở/i },
+    { code: 'hiep_hoi', is: /hội, hiệp hội/i, isNot: /sở/i },
+  ];
+
+  it.each(letter7156.map((g, i) => [i + 1, g.code, g] as const))('2023-ministry: group %i (%s) is the one letter 7156/BNV-CCHC surveys', (priority, code, expected) => {
+    const { campaign } = loadPreset('2023-ministry');
+    const group = campaign.groups.find((g) => g.code === code)!;
+    expect(group.priority).toBe(priority);
+    const text = `${group.name}. ${group.description ?? ''}`;
+    expect(text).toMatch(expected.is);
+    expect(text).not.toMatch(expected.isNot);
+  });
+
+  it('2023-ministry: division heads of provincial departments rate the parent ministry, as the department leaders do', () => {
+    const { campaign } = loadPreset('2023-ministry');
+    const form = campaign.forms.find((f) => f.code === campaign.groups.find((g) => g.code === 'lanh_dao_phong')!.form)!;
+    expect(form.title).toMatch(/phòng chuyên môn thuộc (các )?sở/i);
+    expect(form.intro).toMatch(/quản lý ngành, lĩnh vực/);
+    expect(form.intro).not.toMatch(/nơi Ông\/Bà công tác/);
+  });
+
+  it.each(presetIds())('%s: says its questions and points are illustrative and cites what it rests on', (id) => {
+    const preset = loadPreset(id);
+    expect(preset.notice).toMatch(/minh họa/);
+    expect(preset.notice).toMatch(/29\/QĐ-BNV/);
+    const sources = preset.sources;
+    for (const key of ['groups', 'bodies', 'forms', 'pointTable', 'optionWeights', 'groupWeights', 'thresholds'] as const) {
+      expect(sources[key].document, key).toMatch(/\S/);
+    }
+    expect(sources.groups.document).toMatch(/7156\/BNV-CCHC/);
+    expect(sources.groups.date).toBe('2023-12-06');
+    expect(sources.forms.document).toMatch(/29\/QĐ-BNV/);
+    expect(preset.campaign.sources).toEqual(sources);
+    expect(sources.forms.illustrative).toBe(true);
+    expect(sources.pointTable.illustrative).toBe(true);
+    for (const form of preset.campaign.forms) expect(form.intro ?? '').not.toMatch(/Bộ Nội vụ trân trọng đề nghị/);
+  });
 });

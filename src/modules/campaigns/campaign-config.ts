@@ -90,8 +90,31 @@ export const scoringSchemeSchema = z.object({
   /** Relative weight per group; default equal. Renormalised over the groups that qualify. */
   groupWeights: z.record(codeSchema, z.number().positive()).optional(),
   minValidPerGroup: z.number().int().min(0).default(1),
+  /** Bodies see no figure resting on fewer responses of a group than this; 5 is the floor. */
+  bodyMinResponses: z.number().int().min(5, 'ngưỡng hiển thị cho đơn vị không được dưới 5 phiếu').default(5),
   /** Survey points out of the index's 100; the sub-criteria's maxima add up to it. */
   surveyShare: z.number().positive().max(100),
+});
+
+/** The text a part of the campaign rests on: a decision or letter, its number and date. */
+export const sourceSchema = z
+  .object({
+    document: z.string().min(1).describe('số và tên văn bản, ví dụ "Công văn số 7156/BNV-CCHC"'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày theo dạng YYYY-MM-DD').optional().describe('ngày ban hành; bỏ trống khi chưa xác minh được'),
+    note: z.string().optional(),
+    /** True when the content is an example to be replaced by the text in force. */
+    illustrative: z.boolean().default(false),
+  })
+  .describe('văn bản làm căn cứ');
+
+export const sourcesSchema = z.object({
+  groups: sourceSchema,
+  bodies: sourceSchema,
+  forms: sourceSchema,
+  pointTable: sourceSchema,
+  optionWeights: sourceSchema,
+  groupWeights: sourceSchema,
+  thresholds: sourceSchema,
 });
 
 export const mailSettingsSchema = z.object({
@@ -115,6 +138,8 @@ export const campaignConfigSchema = z
     mail: mailSettingsSchema.prefault({}),
     /** Thresholds of the interference rules, by name; the rules supply defaults. */
     integrity: z.record(z.string(), z.number()).default({}),
+    /** What each part rests on; campaign files must give it, older stored campaigns may lack it. */
+    sources: sourcesSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -181,6 +206,7 @@ export type Form = z.infer<typeof formSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type BodyConfig = z.infer<typeof bodySchema>;
 export type ScoringScheme = z.infer<typeof scoringSchemeSchema>;
+export type Sources = z.infer<typeof sourcesSchema>;
 
 /** Groups ordered by dedupe priority, highest (1) first. */
 export function groupsByPriority(config: Pick<CampaignConfig, 'groups'>): Group[] {

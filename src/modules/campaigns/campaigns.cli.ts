@@ -2,7 +2,20 @@ import type { Command } from 'commander';
 import { CLI_ACTOR, printJson, withContext } from '../../cli/context.js';
 import { invalid } from '../../errors.js';
 import { loadPreset, presetIds } from '../../presets/index.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { readCampaignFile, type CampaignFile } from './campaign-file.js';
 import { createCampaignBody } from './campaigns.schemas.js';
+import { campaignFileText, workbookToCampaignFile } from './sheet-read.js';
+import { campaignFileToWorkbook } from './sheet-write.js';
+
+/** A campaign file from disk: JSON as is, a spreadsheet through the converter. */
+async function readCampaignSource(path: string): Promise<CampaignFile> {
+  const data = await readFile(path).catch(() => {
+    throw invalid(`Không đọc được tệp ${path}.`);
+  });
+  return path.toLowerCase().endsWith('.xlsx') ? workbookToCampaignFile(data, basename(path)) : readCampaignFile(data.toString('utf8'), basename(path));
+}
 
 type Detail = { id: string; name: string; listDeadline: { text: string }; responseDeadline: { text: string }; bodies?: number };
 
@@ -24,15 +37,18 @@ export function registerCampaignCommands(program: Command) {
 
   campaign
     .command('create')
-    .description('Tạo đợt khảo sát từ một mẫu')
-    .requiredOption('--preset <id>', 'mẫu, ví dụ 2023-province')
+    .description('Tạo đợt khảo sát từ một mẫu có sẵn (--preset) hoặc từ tệp đợt khảo sát .json / bảng tính câu hỏi .xlsx (--from)')
+    .option('--preset <id>', 'mẫu có sẵn, ví dụ 2023-province')
+    .option('--from <file>', 'tệp đợt khảo sát (.json) hoặc bảng tính câu hỏi (.xlsx)')
     .requiredOption('--id <id>', 'mã đợt, ví dụ 2023-tinh')
     .option('--name <name>', 'tên đợt')
     .option('--list-deadline <date>', 'hạn gửi danh sách, ví dụ 15/12/2023')
     .option('--response-deadline <date>', 'hạn trả lời phiếu, ví dụ 10/01/2024')
     .option('--bodies <codes>', 'chỉ các đơn vị này, cách nhau bởi dấu phẩy')
     .option('--json', 'in kết quả dạng JSON')
-    .action(async (opts: { preset: string; id: string; name?: string; listDeadline?: string; responseDeadline?: string; bodies?: string; json?: boolean }) => {
+    .action(async (opts: { preset?: string; from?: string; id: string; name?: string; listDeadline?: string; responseDeadline?: string; bodies?: string; json?: boolean }) => {
+      if (!opts.preset === !opts.from) throw invalid('Cần đúng một trong hai: --preset (mẫu có sẵn) hoặc --from (tệp đợt khảo sát).');
+      const file = opts.from ? await readCampaignSource(opts.from) : undefined;
       const parsed = createCampaignBody.safeParse({
         preset: opts.preset,
         id: opts.id,
@@ -42,9 +58,32 @@ export function registerCampaignCommands(program: Command) {
         bodies: opts.bodies?.split(',').map((s) => s.trim()).filter(Boolean),
       });
       if (!parsed.success) throw invalid('Tham số không hợp lệ.', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
-      const created = await withContext(({ services }) => services.campaigns.create(parsed.data, CLI_ACTOR));
+      const created = await withContext(({ services }) => services.campaigns.create(parsed.data, CLI_ACTOR, file));
       if (opts.json) printJson(created);
       else console.log(`Đã tạo đợt khảo sát.\n${describe(created)}`);
+    });
+
+  campaign
+    .command('convert')
+    .description('Chuyển bảng tính câu hỏi (.xlsx, mỗi dòng một câu hỏi) thành tệp đợt khảo sát (.json), kiểm tra theo lược đồ JSON')
+    .requiredOption('--from <file>', 'bảng tính .xlsx')
+    .requiredOption('--out <file>', 'tệp .json sẽ ghi')
+    .action(async (opts: { from: string; out: string }) => {
+      const file = await workbookToCampaignFile(await readFile(opts.from), basename(opts.from));
+      await writeFile(opts.out, campaignFileText(file));
+      console.log(`Đã ghi ${opts.out}: ${file.campaign.bodies.length} đơn vị, ${file.campaign.groups.length} nhóm, ${file.campaign.forms.length} phiếu.`);
+    });
+
+  campaign
+    .command('template')
+    .description('Ghi bảng tính câu hỏi (.xlsx) của một mẫu có sẵn hoặc một tệp đợt khảo sát, để sửa trong Excel')
+    .requiredOption('--out <file>', 'tệp .xlsx sẽ ghi')
+    .option('--preset <id>', 'mẫu có sẵn', '2023-province')
+    .option('--from <file>', 'tệp đợt khảo sát .json')
+    .action(async (opts: { out: string; preset: string; from?: string }) => {
+      const file = opts.from ? await readCampaignSource(opts.from) : loadPreset(opts.preset);
+      await writeFile(opts.out, await campaignFileToWorkbook(file));
+      console.log(`Đã ghi ${opts.out}.`);
     });
 
   campaign

@@ -1,9 +1,11 @@
 import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { pageContext } from '../../web/page-context.js';
+import { campaignNewPages } from './campaign-new.pages.js';
 import { campaignParams } from './campaigns.schemas.js';
 import type { CampaignsService } from './campaigns.service.js';
 
 export const campaignsPages: RoutePlugin<{ campaigns: CampaignsService }> = async (app, { campaigns }) => {
+  await app.register(campaignNewPages, { campaigns });
   const r = typed(app);
 
   r.get('/', {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { campaignBodies, campaigns, seals } from '../../db/schema/index.js';
 
@@ -86,6 +86,6 @@ export async function updateCampaignBody(
 
 /** Whether the campaign's inputs are sealed for scoring (the response deadline is then fixed). */
 export async function isSealed(db: Db, campaignId: string): Promise<boolean> {
-  const [row] = await db.select({ id: seals.campaignId }).from(seals).where(eq(seals.campaignId, campaignId));
+  const [row] = await db.select({ id: seals.campaignId }).from(seals).where(and(eq(seals.campaignId, campaignId), isNull(seals.unsealedAt))).limit(1);
   return row !== undefined;
 }

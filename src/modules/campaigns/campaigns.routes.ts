@@ -13,6 +13,7 @@ import {
   itContact,
   itContactBody,
 } from './campaigns.schemas.js';
+import { campaignFileJsonSchema, campaignFileSchema } from './campaign-file.js';
 import type { CampaignsService } from './campaigns.service.js';
 
 export const campaignsRoutes: RoutePlugin<{ campaigns: CampaignsService }> = async (app, { campaigns }) => {
@@ -24,19 +25,28 @@ export const campaignsRoutes: RoutePlugin<{ campaigns: CampaignsService }> = asy
     schema: {
       tags,
       summary: 'Campaign presets that a campaign can be created from',
-      response: { 200: z.array(z.object({ id: z.string(), description: z.string(), level: z.string(), year: z.number(), bodies: z.number(), groups: z.array(z.string()) })) },
+      response: { 200: z.array(z.object({ id: z.string(), description: z.string(), notice: z.string().nullable(), level: z.string(), year: z.number(), bodies: z.number(), groups: z.array(z.string()) })) },
     },
     handler: async () =>
       presetIds().map((id) => {
         const p = loadPreset(id);
-        return { id, description: p.description, level: p.campaign.level, year: p.campaign.year, bodies: p.campaign.bodies.length, groups: p.campaign.groups.map((g) => g.code) };
+        return { id, description: p.description, notice: p.notice ?? null, level: p.campaign.level, year: p.campaign.year, bodies: p.campaign.bodies.length, groups: p.campaign.groups.map((g) => g.code) };
       }),
+  });
+
+  r.get('/api/v1/campaigns/file-schema.json', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'JSON Schema of a campaign file (groups, bodies, forms, point table, weights, thresholds, each with its source)' },
+    handler: async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send(JSON.stringify(campaignFileJsonSchema, null, 2)),
   });
 
   r.post('/api/v1/campaigns', {
     config: { access: ['admin'] },
-    schema: { tags, summary: 'Create a campaign from a preset', body: createCampaignBody, response: { 201: campaignDetail } },
-    handler: async (request, reply) => reply.code(201).send(await campaigns.create(request.body, principalOf(request).username)),
+    schema: { tags, summary: 'Create a campaign from a preset, or from a campaign file given as `file` (see /api/v1/campaigns/file-schema.json)', body: createCampaignBody.extend({ file: campaignFileSchema.optional() }), response: { 201: campaignDetail } },
+    handler: async (request, reply) => {
+      const { file, ...input } = request.body;
+      return reply.code(201).send(await campaigns.create(input, principalOf(request).username, file));
+    },
   });
 
   r.get('/api/v1/campaigns', {

@@ -8,7 +8,8 @@ export const campaignBodyParams = z.object({ campaign: codeSchema, body: codeSch
 const deadlineText = z.string().trim().min(1).max(64).describe('15/12/2023, 2023-12-15 (end of that day, Asia/Ho_Chi_Minh) or an ISO time');
 
 export const createCampaignBody = z.object({
-  preset: z.string().min(1).max(64),
+  /** A shipped preset; required unless a campaign file is given. */
+  preset: z.string().min(1).max(64).optional(),
   id: codeSchema,
   name: z.string().trim().min(1).max(300).optional(),
   listDeadline: deadlineText.optional(),

@@ -4,6 +4,7 @@ import { loadPreset } from '../../presets/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { normalisePhone } from '../roster/contact.js';
 import { campaignConfigSchema, type CampaignConfig } from './campaign-config.js';
+import { configOf, type CampaignFile } from './campaign-file.js';
 import type { CreateCampaignInput, ItContactInput } from './campaigns.schemas.js';
 import * as q from './campaigns.queries.js';
 import { formatDeadline, listDeadlineFor, parseDeadline } from './deadlines.js';
@@ -75,34 +76,38 @@ export function createCampaignsService({ db }: { db: Db }) {
       return config;
     },
 
-    async create(input: CreateCampaignInput, actor: string) {
-      const preset = loadPreset(input.preset);
-      const listDeadline = parseDeadline(input.listDeadline ?? preset.defaults.listDeadline);
-      const responseDeadline = parseDeadline(input.responseDeadline ?? preset.defaults.responseDeadline);
+    /** Opens a campaign from a shipped preset (by id) or from a campaign file MOHA supplies. */
+    async create(input: CreateCampaignInput, actor: string, file?: CampaignFile) {
+      if (!file && !input.preset) throw invalid('Cần chọn một mẫu có sẵn hoặc tải lên tệp đợt khảo sát.', [{ field: 'preset', message: 'bắt buộc' }]);
+      const source = file ?? loadPreset(input.preset!);
+      const origin = file ? `file:${file.id}` : source.id;
+      const listDeadline = parseDeadline(input.listDeadline ?? source.defaults.listDeadline);
+      const responseDeadline = parseDeadline(input.responseDeadline ?? source.defaults.responseDeadline);
       checkOrder(listDeadline, responseDeadline);
-      let bodies = preset.campaign.bodies;
+      const base = configOf(source);
+      let bodies = base.bodies;
       if (input.bodies) {
         const unknown = input.bodies.filter((code) => !bodies.some((b) => b.code === code));
         if (unknown.length) {
-          throw invalid(`Mẫu ${preset.id} không có đơn vị mã: ${unknown.join(', ')}.`, [{ field: 'bodies', message: 'mã đơn vị không có trong mẫu' }]);
+          throw invalid(`Mẫu ${source.id} không có đơn vị mã: ${unknown.join(', ')}.`, [{ field: 'bodies', message: 'mã đơn vị không có trong mẫu' }]);
         }
         bodies = bodies.filter((b) => input.bodies!.includes(b.code));
       }
-      const config: CampaignConfig = { ...preset.campaign, name: input.name ?? preset.campaign.name, bodies, integrity: { ...preset.campaign.integrity, ...input.integrity } };
+      const config: CampaignConfig = { ...base, name: input.name ?? base.name, bodies, integrity: { ...base.integrity, ...input.integrity } };
       if (await q.campaignExists(db, input.id)) {
         throw new AppError('campaign_exists', 409, `Đợt khảo sát "${input.id}" đã tồn tại.`);
       }
       await db.transaction(async (tx) => {
         await q.insertCampaign(
           tx,
-          { id: input.id, name: config.name, year: config.year, level: config.level, preset: preset.id, config, listDeadline, responseDeadline },
+          { id: input.id, name: config.name, year: config.year, level: config.level, preset: origin, config, listDeadline, responseDeadline },
           bodies.map((b) => ({ campaignId: input.id, code: b.code, name: b.name })),
         );
         await recordAudit(tx, {
           actor,
           action: 'campaign.create',
           campaignId: input.id,
-          details: { preset: preset.id, bodies: bodies.length, listDeadline: listDeadline.toISOString(), responseDeadline: responseDeadline.toISOString() },
+          details: { preset: origin, bodies: bodies.length, listDeadline: listDeadline.toISOString(), responseDeadline: responseDeadline.toISOString() },
         });
       });
       return this.get(input.id);

@@ -13,6 +13,7 @@ import type { Finding, ResponseSignal } from './signals.js';
 import { resolveThresholds } from './thresholds.js';
 import * as q from './integrity.queries.js';
 import type { DecisionInput, FlagsQuery, FlagView } from './integrity.schemas.js';
+import { assertNotSealed } from '../scoring/seal-guard.js';
 
 export type RunStats = { campaignId: string; bodies: number; responses: number; flags: number; open: number; ms: number };
 
@@ -160,6 +161,7 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
       return db.transaction(async (tx) => {
         const flag = await q.lockFlag(tx, campaignId, id);
         if (!flag) throw notFound('Không tìm thấy cảnh báo.');
+        if (input.decision !== 'dismiss') await assertNotSealed(tx, campaignId);
         if (flag.status !== 'open') throw conflict('flag_decided', 'Cảnh báo này đã được xử lý; hãy mở lại trước khi quyết định lại.');
         const reason = `flag:${flag.id}: ${input.reason}`;
         let voided = 0;
@@ -191,6 +193,7 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
         const flag = await q.lockFlag(tx, campaignId, id);
         if (!flag) throw notFound('Không tìm thấy cảnh báo.');
         if (flag.status === 'open') throw conflict('flag_open', 'Cảnh báo này đang mở, chưa có quyết định để hủy.');
+        if (flag.decision !== 'dismiss') await assertNotSealed(tx, campaignId);
         const reason = `flag:${flag.id}: ${flag.decisionReason}`;
         const restored = await q.unvoidResponses(tx, campaignId, flag.bodyCode, reason);
         if (flag.decision === 'void_body' && (await q.bodyVoidReason(tx, campaignId, flag.bodyCode)) === reason) await q.setBodyVoid(tx, campaignId, flag.bodyCode, null);

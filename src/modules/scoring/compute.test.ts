@@ -29,8 +29,8 @@ const r = (bodyCode: string, groupCode: string, answers: Record<string, string>,
 //   P(k2) = 1.5 × (0.1 + 0.8)/2 = 0.675 → 0.68
 //   total = 2.175 + 0.675 = 2.85 (not 2.18 + 0.68 = 2.86: rounded once, at the end); 2.85/4.5 = 63.33 %
 // Province P2: g1 has 1 response (under the minimum of 2), g2 has 2:
-//   k1, g1: S = 1, reported (3.00) but not used;  k1, g2: q1 = B,C → 0.4; q2 = B,D → 0.3; S = 0.35 → P = 1.05
-//   k2: g1 under the minimum, g2 answered only "không biết" → no points; total 1.05 = 23.33 %
+//   k1, g1: S = 1, reported (mean weight only) but not used;  k1, g2: q1 = B,C → 0.4; q2 = B,D → 0.3; S = 0.35 → P = 1.05
+//   k2: g1 under the minimum, g2 answered only "không biết" → no points, so P2 has no total (insufficient)
 // Province P3 is voided: its responses are listed, not used.
 const p1 = [
   r('P1', 'g1', sheet('A', 'B', 'K')),
@@ -50,13 +50,13 @@ describe('survey scores worked out by hand', () => {
   const unit = (code: string) => result.units.find((u) => u.unitCode === code)!;
 
   it.each([
-    ['P1', 'k1', 'g1', { invited: 4, responded: 3, valid: 3, meanWeight: '0.7000', points: '2.10', status: 'used' }],
-    ['P1', 'k1', 'g2', { invited: 3, responded: 2, valid: 2, meanWeight: '0.7500', points: '2.25', status: 'used' }],
-    ['P1', 'k2', 'g1', { responded: 3, valid: 2, meanWeight: '0.1000', points: '0.15', status: 'used' }],
-    ['P1', 'k2', 'g2', { valid: 2, meanWeight: '0.8000', points: '1.20', status: 'used' }],
-    ['P2', 'k1', 'g1', { invited: 0, responded: 1, valid: 1, meanWeight: '1.0000', points: '3.00', status: 'below_minimum' }],
-    ['P2', 'k1', 'g2', { valid: 2, meanWeight: '0.3500', points: '1.05', status: 'used' }],
-    ['P2', 'k2', 'g2', { responded: 2, valid: 0, meanWeight: null, points: null, status: 'no_answers' }],
+    ['P1', 'k1', 'g1', { invited: 4, responded: 3, valid: 3, meanWeight: '0.7000', points: '2.10', status: 'scored', reason: null }],
+    ['P1', 'k1', 'g2', { invited: 3, responded: 2, valid: 2, meanWeight: '0.7500', points: '2.25', status: 'scored', reason: null }],
+    ['P1', 'k2', 'g1', { responded: 3, valid: 2, meanWeight: '0.1000', points: '0.15', status: 'scored', reason: null }],
+    ['P1', 'k2', 'g2', { valid: 2, meanWeight: '0.8000', points: '1.20', status: 'scored', reason: null }],
+    ['P2', 'k1', 'g1', { invited: 0, responded: 1, valid: 1, meanWeight: '1.0000', points: null, status: 'insufficient', reason: 'below_minimum' }],
+    ['P2', 'k1', 'g2', { valid: 2, meanWeight: '0.3500', points: '1.05', status: 'scored', reason: null }],
+    ['P2', 'k2', 'g2', { responded: 2, valid: 0, meanWeight: null, points: null, status: 'insufficient', reason: 'no_answers' }],
   ])('%s %s %s', (u, k, g, expected) => {
     expect(group(u, k, g)).toMatchObject(expected);
   });
@@ -72,7 +72,9 @@ describe('survey scores worked out by hand', () => {
 
   it('rounds the unit total once, at the end', () => {
     expect(unit('P1')).toMatchObject({ points: '2.85', maxPoints: '4.50', percentage: '63.33', unscored: 0, responded: 5, status: 'scored' });
-    expect(unit('P2')).toMatchObject({ points: '1.05', percentage: '23.33', unscored: 1 });
+    // P2's k2 has no score, so P2 has no total: a partial sum would read as a real figure.
+    expect(unit('P2')).toMatchObject({ points: null, percentage: null, unscored: 1, status: 'insufficient' });
+    expect(sub('P2', 'k2')).toMatchObject({ points: null, status: 'insufficient' });
   });
 
   it('leaves out and lists voided responses and voided bodies', () => {

@@ -9,7 +9,10 @@ import type { Exclusion, Tally } from './tally.js';
 export const POINT_PLACES = 2;
 export const WEIGHT_PLACES = 4;
 
-export type GroupStatus = 'used' | 'below_minimum' | 'no_answers';
+/** Every row says whether it carries a score; where it does not, its points are empty, never zero. */
+export type RowStatus = 'scored' | 'insufficient' | 'voided';
+/** Why a group's row is insufficient: under the campaign's minimum, or no weighted answer at all. */
+export type InsufficientReason = 'below_minimum' | 'no_answers';
 
 export type GroupRow = {
   unitCode: string;
@@ -22,9 +25,10 @@ export type GroupRow = {
   valid: number;
   meanWeight: string | null;
   maxPoints: string;
-  /** M_k × S(k,u,g): what this group alone would give. */
+  /** M_k × S(k,u,g), only when the group is used. */
   points: string | null;
-  status: GroupStatus;
+  status: RowStatus;
+  reason: InsufficientReason | null;
 };
 
 export type SubCriterionRow = {
@@ -37,18 +41,20 @@ export type SubCriterionRow = {
   valid: number;
   maxPoints: string;
   points: string | null;
+  status: RowStatus;
 };
 
 export type UnitTotal = {
   unitCode: string;
   unitName: string;
   bodyCode: string | null;
-  status: 'scored' | 'voided';
+  /** `insufficient` when any sub-criterion has no score: a partial sum is not a total. */
+  status: RowStatus;
   responded: number;
   points: string | null;
   maxPoints: string;
   percentage: string | null;
-  /** Sub-criteria with no group at the minimum: they add nothing to the points. */
+  /** Sub-criteria with no group at the minimum. */
   unscored: number;
 };
 
@@ -98,10 +104,10 @@ function scoreGroup(plan: ScoringPlan, tally: Tally, invited: InvitedCounts, uni
   const cell = tally.cell(unit.code, group.code);
   const valid = cell?.valid[k] ?? 0;
   const mean = cell ? meanWeight(plan, group, cell.counts, k) : null;
-  const status: GroupStatus = mean === null || valid === 0 ? 'no_answers' : valid < plan.minValidPerGroup ? 'below_minimum' : 'used';
+  const reason: InsufficientReason | null = mean === null || valid === 0 ? 'no_answers' : valid < plan.minValidPerGroup ? 'below_minimum' : null;
   return {
     weight: group.weight,
-    mean: status === 'used' ? mean : null,
+    mean: reason === null ? mean : null,
     row: {
       unitCode: unit.code,
       unitName: unit.name,
@@ -113,8 +119,9 @@ function scoreGroup(plan: ScoringPlan, tally: Tally, invited: InvitedCounts, uni
       valid,
       meanWeight: mean === null ? null : toFixedHalfUp(mean, WEIGHT_PLACES),
       maxPoints: sub.maxPointsText,
-      points: mean === null ? null : toFixedHalfUp(mul(sub.maxPoints, mean), POINT_PLACES),
-      status,
+      points: reason !== null || mean === null ? null : toFixedHalfUp(mul(sub.maxPoints, mean), POINT_PLACES),
+      status: reason === null ? 'scored' : 'insufficient',
+      reason,
     },
   };
 }
@@ -157,17 +164,19 @@ export function computeScores(tally: Tally, invited: InvitedCounts): ScoreResult
         valid: scored.reduce((n, s) => n + s.row.valid, 0),
         maxPoints: sub.maxPointsText,
         points: points === null ? null : toFixedHalfUp(points, POINT_PLACES),
+        status: voided ? 'voided' : points === null ? 'insufficient' : 'scored',
       });
     });
+    const status: RowStatus = voided ? 'voided' : unscored > 0 ? 'insufficient' : 'scored';
     units.push({
       unitCode: unit.code,
       unitName: unit.name,
       bodyCode: unit.bodyCode,
-      status: voided ? 'voided' : 'scored',
+      status,
       responded,
-      points: voided ? null : toFixedHalfUp(total, POINT_PLACES),
+      points: status === 'scored' ? toFixedHalfUp(total, POINT_PLACES) : null,
       maxPoints: toFixedHalfUp(maxTotal, POINT_PLACES),
-      percentage: voided ? null : toFixedHalfUp(div(mul(total, fromInt(100)), maxTotal), POINT_PLACES),
+      percentage: status === 'scored' ? toFixedHalfUp(div(mul(total, fromInt(100)), maxTotal), POINT_PLACES) : null,
       unscored: voided ? plan.subCriteria.length : unscored,
     });
   }

@@ -56,7 +56,7 @@ describe('export rendering', () => {
     schemeVersion: plan.version,
     surveyShare: plan.surveyShare,
     minValidPerGroup: plan.minValidPerGroup,
-    generatedAt: '2024-01-11T00:00:00.000Z',
+    bodyMinResponses: 5,
     inputDigest: 'a'.repeat(64),
     seal: null,
     publishedAt: null,

@@ -1,10 +1,11 @@
 // Writes a score export as CSV (RFC 4180, CRLF, optional BOM for Excel,
-// formula-safe cells) or JSON, chunk by chunk. Nothing but the generation time
-// depends on when it runs: same inputs, same bytes on every other line.
+// formula-safe cells) or JSON, chunk by chunk. Nothing in it depends on when it
+// runs: the same stored data and scheme give the same bytes, so the file's own
+// SHA-256 is reproducible (the generation time travels beside it, not inside).
 import { csvLine } from '../../csv/write.js';
 import type { ScoreResult } from './compute.js';
 
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 export const ROUNDING_RULE = 'half up, once, at the end: points and percentages to 2 places, mean weights to 4';
 
 export type ExportHeader = {
@@ -13,11 +14,14 @@ export type ExportHeader = {
   schemeVersion: string;
   surveyShare: string;
   minValidPerGroup: number;
-  generatedAt: string;
+  /** Figures resting on fewer responses of a group are hidden from bodies (never below 5). */
+  bodyMinResponses: number;
   inputDigest: string;
-  seal: { digest: string; sealedAt: string; matches: boolean } | null;
+  seal: SealInfo | null;
   publishedAt: string | null;
 };
+
+export type SealInfo = { version: number; digest: string; sealedAt: string };
 
 export type ScoreExport = ExportHeader & ScoreResult;
 
@@ -36,6 +40,7 @@ export const CSV_COLUMNS = [
   'points',
   'percentage',
   'status',
+  'reason',
 ] as const;
 
 function headerLines(doc: ScoreExport): [string, string | number][] {
@@ -46,17 +51,20 @@ function headerLines(doc: ScoreExport): [string, string | number][] {
     ['scheme_version', doc.schemeVersion],
     ['survey_share', doc.surveyShare],
     ['min_valid_per_group', doc.minValidPerGroup],
+    ['body_min_responses', doc.bodyMinResponses],
     ['rounding', ROUNDING_RULE],
-    ['generated_at', doc.generatedAt],
     ['input_sha256', doc.inputDigest],
+    ['seal_version', doc.seal?.version ?? ''],
     ['sealed_sha256', doc.seal?.digest ?? ''],
     ['sealed_at', doc.seal?.sealedAt ?? ''],
-    ['matches_seal', doc.seal ? (doc.seal.matches ? 'yes' : 'NO') : ''],
     ['published_at', doc.publishedAt ?? ''],
     ['responses_used', doc.responsesUsed],
     ['answers_ignored', doc.ignoredAnswers],
   ];
 }
+
+const unitReason = (u: ScoreResult['units'][number]) =>
+  u.status === 'voided' ? 'voided_body' : u.unscored > 0 ? `unscored_sub_criteria=${u.unscored}` : '';
 
 export function* csvChunks(doc: ScoreExport, options: { bom?: boolean } = {}): Generator<string> {
   let chunk = options.bom ? '\ufeff' : '';
@@ -68,15 +76,15 @@ export function* csvChunks(doc: ScoreExport, options: { bom?: boolean } = {}): G
     rows.length = 0;
   };
   for (const g of doc.groupRows) {
-    rows.push(['group', g.unitCode, g.unitName, g.subCriterion, g.field, g.groupCode, g.invited, g.responded, g.valid, g.meanWeight, g.maxPoints, g.points, '', g.status]);
+    rows.push(['group', g.unitCode, g.unitName, g.subCriterion, g.field, g.groupCode, g.invited, g.responded, g.valid, g.meanWeight, g.maxPoints, g.points, '', g.status, g.reason]);
     if (rows.length >= 500) yield* flush();
   }
   for (const s of doc.subCriterionRows) {
-    rows.push(['sub_criterion', s.unitCode, s.unitName, s.subCriterion, s.field, '', '', '', s.valid, '', s.maxPoints, s.points, '', s.points === null ? 'unscored' : 'scored']);
+    rows.push(['sub_criterion', s.unitCode, s.unitName, s.subCriterion, s.field, '', '', '', s.valid, '', s.maxPoints, s.points, '', s.status, '']);
     if (rows.length >= 500) yield* flush();
   }
-  for (const u of doc.units) rows.push(['unit', u.unitCode, u.unitName, '', '', '', '', u.responded, '', '', u.maxPoints, u.points, u.percentage, u.status]);
-  for (const e of doc.exclusions) rows.push(['excluded', e.bodyCode, '', '', '', e.groupCode, '', e.responses, '', '', '', '', '', e.reason]);
+  for (const u of doc.units) rows.push(['unit', u.unitCode, u.unitName, '', '', '', '', u.responded, '', '', u.maxPoints, u.points, u.percentage, u.status, unitReason(u)]);
+  for (const e of doc.exclusions) rows.push(['excluded', e.bodyCode, '', '', '', e.groupCode, '', e.responses, '', '', '', '', '', 'voided', e.reason]);
   yield* flush();
 }
 
@@ -89,8 +97,8 @@ export function* jsonChunks(doc: ScoreExport): Generator<string> {
     schemeVersion: doc.schemeVersion,
     surveyShare: doc.surveyShare,
     minValidPerGroup: doc.minValidPerGroup,
+    bodyMinResponses: doc.bodyMinResponses,
     rounding: ROUNDING_RULE,
-    generatedAt: doc.generatedAt,
     inputDigest: doc.inputDigest,
     seal: doc.seal,
     publishedAt: doc.publishedAt,

@@ -32,6 +32,7 @@ export type ScoringPlan = {
   subCriteria: SubCriterionPlan[];
   groups: GroupPlan[];
   minValidPerGroup: number;
+  bodyMinResponses: number;
   units: RatedUnit[];
 };
 
@@ -82,6 +83,7 @@ export function scoringPlan(config: CampaignConfig, bodies: readonly { code: str
     subCriteria,
     groups,
     minValidPerGroup: scheme.minValidPerGroup,
+    bodyMinResponses: scheme.bodyMinResponses,
     units,
   };
 }
@@ -98,6 +100,7 @@ export function planFingerprint(plan: ScoringPlan) {
     options: plan.optionCodes.map((c, i) => [c, plan.optionWeights[i] ? f(plan.optionWeights[i]!) : null]),
     subCriteria: plan.subCriteria.map((s) => [s.code, f(s.maxPoints)]),
     minValidPerGroup: plan.minValidPerGroup,
+    bodyMinResponses: plan.bodyMinResponses,
     groups: plan.groups.map((g) => [g.code, f(g.weight), g.form.code, g.form.unitKind, g.form.questionIds.map((q, i) => [q, plan.subCriteria[g.form.questionSub[i]!]!.code])]),
     units: plan.units.map((u) => [u.code, u.kind, u.bodyCode, u.ownBody]),
   };

@@ -10,7 +10,7 @@ import type { ScoringService } from './scoring.service.js';
 type ExportOptions = { campaign: string; format: string; out?: string; bom?: boolean; verify?: boolean };
 
 /** Writes the export to a file (or stdout) and answers the SHA-256 of the bytes written. */
-async function writeExport(scoring: ScoringService, opts: ExportOptions): Promise<{ sha256: string; inputDigest: string }> {
+async function writeExport(scoring: ScoringService, opts: ExportOptions): Promise<{ sha256: string; inputDigest: string; generatedAt: string; sealVersion: number | null }> {
   if (opts.format !== 'csv' && opts.format !== 'json') throw invalid('Định dạng xuất phải là csv hoặc json.', [{ field: 'format', message: opts.format }]);
   const progress = startProgress('Xuất điểm', 0, { unit: 'byte' });
   const out = await scoring.exportScores({ campaignId: opts.campaign, format: opts.format, bom: opts.bom ?? false }).catch((error: unknown) => {
@@ -31,7 +31,7 @@ async function writeExport(scoring: ScoringService, opts: ExportOptions): Promis
     await once(file, 'finish');
   }
   progress.stop();
-  return { sha256: hash.digest('hex'), inputDigest: out.inputDigest };
+  return { sha256: hash.digest('hex'), inputDigest: out.inputDigest, generatedAt: out.generatedAt, sealVersion: out.sealVersion };
 }
 
 async function verify(scoring: ScoringService, campaign: string, json?: boolean, log: (line: string) => void = console.log) {
@@ -55,8 +55,9 @@ function defineExport(parent: Command) {
     .action(async (opts: ExportOptions) => {
       await withContext(async ({ services }) => {
         if (opts.verify) await verify(services.scoring, opts.campaign, false, (line) => process.stderr.write(`${line}\n`));
-        const { sha256, inputDigest } = await writeExport(services.scoring, opts);
-        if (opts.out) console.log(`Đã ghi ${opts.out}\n  SHA-256 của tệp: ${sha256}\n  SHA-256 dữ liệu đầu vào: ${inputDigest}`);
+        const { sha256, inputDigest, generatedAt, sealVersion } = await writeExport(services.scoring, opts);
+        const basis = sealVersion ? `bản niêm phong phiên bản ${sealVersion}` : 'tạm tính từ dữ liệu hiện tại (chưa niêm phong)';
+        if (opts.out) console.log(`Đã ghi ${opts.out} (${basis})\n  SHA-256 của tệp: ${sha256}\n  SHA-256 dữ liệu đầu vào: ${inputDigest}\n  Thời điểm xuất: ${generatedAt}`);
       });
     });
 }
@@ -82,7 +83,17 @@ export function registerScoringCommands(program: Command) {
     .requiredOption('--campaign <id>', 'mã đợt')
     .action(async (opts: { campaign: string }) => {
       const seal = await withContext(({ services }) => services.scoring.seal(opts.campaign, CLI_ACTOR));
-      console.log(`Đã niêm phong đợt ${seal.campaignId}: ${seal.responses} phiếu, phương án điểm ${seal.schemeVersion}.\n  SHA-256: ${seal.digest}`);
+      console.log(`Đã niêm phong đợt ${seal.campaignId} (phiên bản ${seal.version}): ${seal.responses} phiếu, phương án điểm ${seal.schemeVersion}.\n  SHA-256: ${seal.digest}`);
+    });
+
+  scores
+    .command('unseal')
+    .description('Mở niêm phong để thực hiện một thay đổi đã quyết định (ghi lý do vào nhật ký); niêm phong lại tạo phiên bản mới')
+    .requiredOption('--campaign <id>', 'mã đợt')
+    .requiredOption('--reason <text>', 'lý do mở niêm phong')
+    .action(async (opts: { campaign: string; reason: string }) => {
+      const done = await withContext(({ services }) => services.scoring.unseal(opts.campaign, CLI_ACTOR, opts.reason));
+      console.log(`Đã mở niêm phong phiên bản ${done.version} của đợt ${done.campaignId}. Niêm phong lại sau khi thay đổi để tạo phiên bản ${done.version + 1}.`);
     });
 
   scores

@@ -3,15 +3,19 @@ import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { pageContext } from '../../web/page-context.js';
 import { campaignBodyParams } from '../campaigns/campaigns.schemas.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
+import { nationalScoresPages } from './national-scores.pages.js';
 import type { ScoringService } from './scoring.service.js';
 
 const statusLabels: Record<string, string> = {
-  used: 'Được tính',
-  below_minimum: 'Chưa đủ số phiếu tối thiểu',
-  no_answers: 'Không có câu trả lời hợp lệ',
+  scored: 'Được tính',
+  insufficient: 'Chưa đủ phiếu',
+  voided: 'Đã hủy kết quả',
+  below_minimum: 'Chưa đủ phiếu (dưới số phiếu hợp lệ tối thiểu)',
+  no_answers: 'Chưa đủ phiếu (không có câu trả lời hợp lệ)',
 };
 
 export const scoringPages: RoutePlugin<{ scoring: ScoringService; campaigns: CampaignsService }> = async (app, { scoring, campaigns }) => {
+  await app.register(nationalScoresPages, { scoring, campaigns });
   const r = typed(app);
 
   r.get('/c/:campaign/b/:body/scores', {
@@ -36,8 +40,9 @@ export const scoringPages: RoutePlugin<{ scoring: ScoringService; campaigns: Cam
           body,
           scores,
           groupName: (code: string) => groupNames.get(code) ?? code,
-          statusLabel: (status: string) => statusLabels[status] ?? status,
+          statusLabel: (status: string, reason?: string | null) => statusLabels[reason ?? status] ?? statusLabels[status] ?? status,
           dash: (value: string | null) => (value === null ? '—' : value.replace('.', ',')),
+          points: (value: string | null) => (value === null ? 'chưa đủ phiếu hoặc ẩn' : value.replace('.', ',')),
         }),
       );
     },

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { campaignBodies, campaigns, invitations, responses, seals } from '../../db/schema/index.js';
 
@@ -41,22 +41,53 @@ export async function responsePage(db: Db, campaignId: string, afterId: string |
     .limit(limit);
 }
 
+/** The seal in force: the latest version not unsealed. */
 export async function findSeal(db: Db, campaignId: string): Promise<SealRow | undefined> {
-  const [row] = await db.select().from(seals).where(eq(seals.campaignId, campaignId));
+  const [row] = await db
+    .select()
+    .from(seals)
+    .where(and(eq(seals.campaignId, campaignId), isNull(seals.unsealedAt)))
+    .orderBy(desc(seals.version))
+    .limit(1);
   return row;
 }
 
-/** Inserts the seal unless one exists; answers whether this call sealed. */
-export async function insertSeal(db: Db, seal: Omit<SealRow, 'sealedAt'>): Promise<SealRow | undefined> {
+/** The latest sealed version, in force or not, and the one before it. */
+export async function lastSeals(db: Db, campaignId: string): Promise<SealRow[]> {
+  return db.select().from(seals).where(eq(seals.campaignId, campaignId)).orderBy(desc(seals.version)).limit(2);
+}
+
+export async function listSeals(db: Db, campaignId: string) {
+  return db
+    .select({ version: seals.version, sealedAt: seals.sealedAt, sealedBy: seals.sealedBy, digest: seals.digest, responses: seals.responses, unsealedAt: seals.unsealedAt, unsealedBy: seals.unsealedBy, unsealReason: seals.unsealReason })
+    .from(seals)
+    .where(eq(seals.campaignId, campaignId))
+    .orderBy(asc(seals.version));
+}
+
+/** Inserts the next version unless a seal is in force; answers the new row, or nothing. */
+export async function insertSeal(db: Db, seal: Omit<SealRow, 'sealedAt' | 'version' | 'unsealedAt' | 'unsealedBy' | 'unsealReason'>): Promise<SealRow | undefined> {
+  if (await findSeal(db, seal.campaignId)) return undefined;
+  const [last] = await db.select({ version: sql<number>`coalesce(max(${seals.version}), 0)::int` }).from(seals).where(eq(seals.campaignId, seal.campaignId));
   const [row] = await db
     .insert(seals)
-    .values({ ...seal, sealedAt: sql`now()` })
+    .values({ ...seal, version: (last?.version ?? 0) + 1, sealedAt: sql`now()` })
     .onConflictDoNothing()
     .returning();
   return row;
 }
 
-/** Campaigns whose response deadline has passed (database clock) and that are not sealed. */
+/** Ends the seal in force; answers it, or nothing when none was. */
+export async function unseal(db: Db, campaignId: string, actor: string, reason: string): Promise<SealRow | undefined> {
+  const [row] = await db
+    .update(seals)
+    .set({ unsealedAt: sql`now()`, unsealedBy: actor, unsealReason: reason })
+    .where(and(eq(seals.campaignId, campaignId), isNull(seals.unsealedAt)))
+    .returning();
+  return row;
+}
+
+/** Campaigns whose response deadline has passed (database clock) and that were never sealed (an unsealed one waits for MOHA). */
 export async function campaignsDueForSeal(db: Db): Promise<string[]> {
   const rows = await db
     .select({ id: campaigns.id })

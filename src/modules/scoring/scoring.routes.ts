@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { campaignBodyParams, campaignParams } from '../campaigns/campaigns.schemas.js';
-import { bodyScoresSchema, exportQuery, publishResult, scoreExportSchema, sealResult, verifyResult } from './scoring.schemas.js';
+import { bodyScoresSchema, exportQuery, publishResult, scoreExportSchema, sealResult, unsealBody, unsealResult, verifyResult } from './scoring.schemas.js';
 import type { ScoringService } from './scoring.service.js';
 
 export const exportJsonSchema = z.toJSONSchema(scoreExportSchema, { target: 'draft-2020-12' });
@@ -25,6 +25,7 @@ export const scoringRoutes: RoutePlugin<{ scoring: ScoringService }> = async (ap
         .type(out.contentType)
         .header('content-disposition', `attachment; filename="${out.fileName}"`)
         .header('x-input-sha256', out.inputDigest)
+        .header('x-generated-at', out.generatedAt)
         .send(Readable.from(out.chunks));
     },
   });
@@ -39,6 +40,12 @@ export const scoringRoutes: RoutePlugin<{ scoring: ScoringService }> = async (ap
     config: { access: ['admin'] },
     schema: { tags, summary: 'Seal the inputs after the response deadline (recorded in the audit log)', params: campaignParams, response: { 201: sealResult } },
     handler: async (request, reply) => reply.code(201).send(await scoring.seal(request.params.campaign, principalOf(request).username)),
+  });
+
+  r.post('/api/v1/campaigns/:campaign/scores/unseal', {
+    config: { access: ['admin'] },
+    schema: { tags, summary: 'End the seal in force so a decided change can be made (audited; sealing again makes a new version)', params: campaignParams, body: unsealBody, response: { 200: unsealResult } },
+    handler: async (request) => scoring.unseal(request.params.campaign, principalOf(request).username, request.body.reason),
   });
 
   r.post('/api/v1/campaigns/:campaign/scores/publish', {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+const rowStatus = z
+  .enum(['scored', 'insufficient', 'voided'])
+  .describe('scored: points carry a score; insufficient: not enough valid responses, points empty (never zero); voided: the body\'s results were voided');
+
 const decimal = z.string().regex(/^\d+\.\d+$/).describe('exact decimal, rounded half up');
 const nullableDecimal = decimal.nullable();
 
@@ -14,8 +18,9 @@ export const groupRowSchema = z.object({
   valid: z.number().int().describe('responses with at least one weighted answer on the sub-criterion'),
   meanWeight: nullableDecimal.describe('S(k,u,g), 4 places'),
   maxPoints: z.string(),
-  points: nullableDecimal.describe('M_k × S(k,u,g), 2 places'),
-  status: z.enum(['used', 'below_minimum', 'no_answers']),
+  points: nullableDecimal.describe('M_k × S(k,u,g), 2 places; null unless the group is used'),
+  status: rowStatus,
+  reason: z.enum(['below_minimum', 'no_answers']).nullable().describe('why an insufficient group is not used'),
 });
 
 export const subCriterionRowSchema = z.object({
@@ -28,15 +33,16 @@ export const subCriterionRowSchema = z.object({
   valid: z.number().int(),
   maxPoints: z.string(),
   points: nullableDecimal.describe('P(k,u), 2 places; null when no group reached the minimum'),
+  status: rowStatus,
 });
 
 export const unitTotalSchema = z.object({
   unitCode: z.string(),
   unitName: z.string(),
   bodyCode: z.string().nullable(),
-  status: z.enum(['scored', 'voided']),
+  status: rowStatus.describe('insufficient when any sub-criterion has no score: a partial sum is not a total'),
   responded: z.number().int(),
-  points: nullableDecimal,
+  points: nullableDecimal.describe('null unless status is scored'),
   maxPoints: decimal,
   percentage: nullableDecimal,
   unscored: z.number().int(),
@@ -52,16 +58,19 @@ export const exclusionSchema = z.object({
 /** The JSON export, as published at /api/v1/scores/schema.json. */
 export const scoreExportSchema = z
   .object({
-    format: z.literal('par-survey scores v1'),
+    format: z.literal('par-survey scores v2'),
     campaignId: z.string(),
     campaignName: z.string(),
     schemeVersion: z.string(),
     surveyShare: z.string(),
     minValidPerGroup: z.number().int(),
+    bodyMinResponses: z.number().int().min(5),
     rounding: z.string(),
-    generatedAt: z.string().describe('ISO time; the only field that differs between two exports of the same data'),
     inputDigest: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the scheme, bodies, invitations and responses'),
-    seal: z.object({ digest: z.string(), sealedAt: z.string(), matches: z.boolean() }).nullable(),
+    seal: z
+      .object({ version: z.number().int().positive(), digest: z.string(), sealedAt: z.string() })
+      .nullable()
+      .describe('the sealed version these scores were read from; null: computed now, provisional (tạm tính)'),
     publishedAt: z.string().nullable(),
     responsesUsed: z.number().int(),
     ignoredAnswers: z.number().int(),
@@ -70,7 +79,7 @@ export const scoreExportSchema = z
     units: z.array(unitTotalSchema),
     exclusions: z.array(exclusionSchema),
   })
-  .describe('Survey scores of a PAR INDEX campaign');
+  .describe('Survey scores of a PAR INDEX campaign. The same stored data and scheme give the same bytes; the generation time is sent beside them (HTTP header x-generated-at).');
 
 export const exportQuery = z.object({
   format: z.enum(['csv', 'json']).default('json'),
@@ -82,6 +91,7 @@ export const exportQuery = z.object({
 
 export const verifyResult = z.object({
   campaignId: z.string(),
+  version: z.number().int(),
   sealedAt: z.date(),
   sealedDigest: z.string(),
   currentDigest: z.string(),
@@ -89,9 +99,12 @@ export const verifyResult = z.object({
   responses: z.number().int(),
 });
 
-export const sealResult = z.object({ campaignId: z.string(), sealedAt: z.date(), digest: z.string(), schemeVersion: z.string(), responses: z.number().int() });
+export const sealResult = z.object({ campaignId: z.string(), version: z.number().int(), sealedAt: z.date(), digest: z.string(), schemeVersion: z.string(), responses: z.number().int() });
 
-export const publishResult = z.object({ campaignId: z.string(), publishedAt: z.date(), digest: z.string() });
+export const unsealBody = z.object({ reason: z.string().trim().min(5, 'ghi rõ lý do mở niêm phong (ít nhất 5 ký tự)').max(1000) });
+export const unsealResult = z.object({ campaignId: z.string(), version: z.number().int(), unsealedAt: z.date(), reason: z.string() });
+
+export const publishResult = z.object({ campaignId: z.string(), version: z.number().int(), publishedAt: z.date(), digest: z.string() });
 
 const hidden = { hidden: z.boolean() };
 
@@ -101,6 +114,7 @@ export const bodyScoresSchema = z.object({
   schemeVersion: z.string(),
   publishedAt: z.string().nullable(),
   sealedDigest: z.string().nullable(),
+  sealVersion: z.number().int().nullable(),
   masked: z.boolean(),
   minResponses: z.number().int(),
   units: z.array(
@@ -110,4 +124,10 @@ export const bodyScoresSchema = z.object({
       groups: z.array(groupRowSchema.extend(hidden)),
     }),
   ),
+  recalculated: z
+    .object({
+      previousVersion: z.number().int(),
+      units: z.array(z.object({ unitCode: z.string(), unitName: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+    })
+    .nullable(),
 });

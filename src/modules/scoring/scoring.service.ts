@@ -1,9 +1,10 @@
 // Scores for the index calculator: streams a campaign's responses once through
-// the tally and the input digest, then renders the export. Sealing records the
-// digest after the response deadline; verifying recomputes it; publishing lets
-// bodies see their own totals. The pure rules live in compute.ts and friends.
+// the tally and the input digest, then renders the export. Sealing stores the
+// computed scores and their inputs' digest as a numbered version, which every
+// later view and export reads; unsealing (audited, with a reason) allows a
+// change and a new version. Publishing lets bodies see their own totals.
 import type { Db } from '../../db/client.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { dbNow } from '../campaigns/campaigns.queries.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
@@ -20,8 +21,8 @@ export type ExportFormat = 'csv' | 'json';
 export type ScoringDeps = { db: Db; campaigns: CampaignsService; clock?: () => Date; pageSize?: number };
 
 export function createScoringService({ db, campaigns, clock = () => new Date(), pageSize = 5000 }: ScoringDeps) {
-  /** Published, sealed documents: their inputs are frozen, so bodies' views are served from here. */
-  const published = new Map<string, ScoreExport>();
+  /** Sealed versions' documents, by campaign and version: they never change once written. */
+  const snapshots = new Map<string, ScoreExport>();
 
   /** One pass over the responses: the tally, the digest and the counts. */
   async function compute(campaignId: string) {
@@ -49,20 +50,42 @@ export function createScoringService({ db, campaigns, clock = () => new Date(), 
     return { campaign, plan, result, inputDigest: digest.finish(), responses: total };
   }
 
-  async function document(campaignId: string): Promise<ScoreExport> {
-    const [{ campaign, plan, result, inputDigest }, seal] = await Promise.all([compute(campaignId), q.findSeal(db, campaignId)]);
+  /** The scores computed now from the stored data; `seal` stays null. */
+  async function liveDocument(campaignId: string): Promise<ScoreExport> {
+    const { campaign, plan, result, inputDigest } = await compute(campaignId);
     return {
       campaignId,
       campaignName: campaign.name,
       schemeVersion: plan.version,
       surveyShare: plan.surveyShare,
       minValidPerGroup: plan.minValidPerGroup,
-      generatedAt: clock().toISOString(),
+      bodyMinResponses: plan.bodyMinResponses,
       inputDigest,
-      seal: seal ? { digest: seal.digest, sealedAt: seal.sealedAt.toISOString(), matches: seal.digest === inputDigest } : null,
-      publishedAt: campaign.publishedAt?.toISOString() ?? null,
+      seal: null,
+      publishedAt: null,
       ...result,
     };
+  }
+
+  /** A sealed version's own scores (immutable, so kept once read), with the publication state of now. */
+  async function sealedDocument(row: q.SealRow, publishedAt: Date | null): Promise<ScoreExport | null> {
+    if (row.scores === null) return null;
+    const key = `${row.campaignId}\u0000${row.version}`;
+    let stored = snapshots.get(key);
+    if (!stored) {
+      stored = JSON.parse(row.scores) as ScoreExport;
+      if (snapshots.size >= 8) snapshots.delete(snapshots.keys().next().value!);
+      snapshots.set(key, stored);
+    }
+    return { ...stored, seal: { version: row.version, digest: row.digest, sealedAt: row.sealedAt.toISOString() }, publishedAt: publishedAt?.toISOString() ?? null };
+  }
+
+  /** What every view and export reads: the sealed scores while a seal is in force, else the live ones. */
+  async function document(campaignId: string): Promise<ScoreExport> {
+    const campaign = await campaigns.requireCampaign(campaignId);
+    const seal = await q.findSeal(db, campaignId);
+    const sealed = seal ? await sealedDocument(seal, campaign.publishedAt) : null;
+    return sealed ?? { ...(await liveDocument(campaignId)), publishedAt: campaign.publishedAt?.toISOString() ?? null };
   }
 
   async function requireSeal(campaignId: string) {
@@ -74,13 +97,15 @@ export function createScoringService({ db, campaigns, clock = () => new Date(), 
   return {
     document,
 
-    /** The export, rendered chunk by chunk; `inputDigest` names the data it was computed from. */
+    /** The export, rendered chunk by chunk; `inputDigest` names the data, `generatedAt` travels beside the bytes. */
     async exportScores({ campaignId, format, bom = false }: { campaignId: string; format: ExportFormat; bom?: boolean }) {
       const doc = await document(campaignId);
       return {
         inputDigest: doc.inputDigest,
+        generatedAt: clock().toISOString(),
+        sealVersion: doc.seal?.version ?? null,
         contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-        fileName: `diem-khao-sat-${campaignId}.${format}`,
+        fileName: `diem-khao-sat-${campaignId}${doc.seal ? `-v${doc.seal.version}` : '-tam-tinh'}.${format}`,
         chunks: format === 'csv' ? csvChunks(doc, { bom }) : jsonChunks(doc),
       };
     },
@@ -89,10 +114,10 @@ export function createScoringService({ db, campaigns, clock = () => new Date(), 
     async verify(campaignId: string) {
       const seal = await requireSeal(campaignId);
       const { inputDigest, responses } = await compute(campaignId);
-      return { campaignId, sealedAt: seal.sealedAt, sealedDigest: seal.digest, currentDigest: inputDigest, matches: seal.digest === inputDigest, responses };
+      return { campaignId, version: seal.version, sealedAt: seal.sealedAt, sealedDigest: seal.digest, currentDigest: inputDigest, matches: seal.digest === inputDigest, responses };
     },
 
-    /** Freezes the inputs once the response deadline has passed: records their digest and audits it. */
+    /** Freezes the scores once the response deadline has passed: stores them with their inputs' digest, audited. */
     async seal(campaignId: string, actor: string) {
       const campaign = await campaigns.requireCampaign(campaignId);
       if (await q.findSeal(db, campaignId)) throw conflict('already_sealed', 'Dữ liệu đợt khảo sát đã được niêm phong trước đó.');
@@ -100,17 +125,33 @@ export function createScoringService({ db, campaigns, clock = () => new Date(), 
       if (now.getTime() < campaign.responseDeadline.getTime()) {
         throw conflict('deadline_not_passed', 'Chưa hết hạn trả lời phiếu nên chưa thể niêm phong dữ liệu.');
       }
-      const { plan, inputDigest, responses } = await compute(campaignId);
+      const doc = await liveDocument(campaignId);
+      const responses = doc.responsesUsed + doc.exclusions.reduce((n, e) => n + e.responses, 0);
       const row = await db.transaction(async (tx) => {
-        const inserted = await q.insertSeal(tx, { campaignId, digest: inputDigest, schemeVersion: plan.version, responses });
+        const inserted = await q.insertSeal(tx, { campaignId, digest: doc.inputDigest, schemeVersion: doc.schemeVersion, responses, scores: JSON.stringify(doc), sealedBy: actor });
         if (!inserted) throw conflict('already_sealed', 'Dữ liệu đợt khảo sát đã được niêm phong trước đó.');
-        await recordAudit(tx, { actor, action: 'scores.seal', campaignId, details: { digest: inputDigest, schemeVersion: plan.version, responses } });
+        await recordAudit(tx, { actor, action: 'scores.seal', campaignId, details: { version: inserted.version, digest: doc.inputDigest, schemeVersion: doc.schemeVersion, responses } });
         return inserted;
       });
-      return { campaignId, sealedAt: row.sealedAt, digest: row.digest, schemeVersion: row.schemeVersion, responses: row.responses };
+      return { campaignId, version: row.version, sealedAt: row.sealedAt, digest: row.digest, schemeVersion: row.schemeVersion, responses: row.responses };
     },
 
-    /** The job: seals every campaign whose response deadline has passed. */
+    /** Ends the seal in force so that a decided change can be made; audited with its reason. */
+    async unseal(campaignId: string, actor: string, reason: string) {
+      await campaigns.requireCampaign(campaignId);
+      if (reason.trim().length < 5) throw invalid('Cần ghi rõ lý do mở niêm phong (ít nhất 5 ký tự).', [{ field: 'reason', message: 'bắt buộc' }]);
+      return db.transaction(async (tx) => {
+        const row = await q.unseal(tx, campaignId, actor, reason.trim());
+        if (!row) throw conflict('not_sealed', 'Điểm của đợt khảo sát đang không được niêm phong.');
+        await recordAudit(tx, { actor, action: 'scores.unseal', campaignId, details: { version: row.version, digest: row.digest, reason: reason.trim() } });
+        return { campaignId, version: row.version, unsealedAt: row.unsealedAt!, reason: row.unsealReason! };
+      });
+    },
+
+    /** Every sealed version, oldest first. */
+    versions: (campaignId: string) => q.listSeals(db, campaignId),
+
+    /** The job: seals every campaign whose response deadline has passed and that was never sealed. */
     async sealDue(actor = 'system') {
       const sealed: string[] = [];
       for (const id of await q.campaignsDueForSeal(db)) {
@@ -127,35 +168,36 @@ export function createScoringService({ db, campaigns, clock = () => new Date(), 
     /** Lets bodies see their own scores; only sealed data whose digest still matches is published. */
     async publish(campaignId: string, actor: string) {
       const seal = await requireSeal(campaignId);
-      const doc = await document(campaignId);
-      if (doc.publishedAt) throw conflict('already_published', 'Kết quả đợt khảo sát đã được công bố.');
-      if (doc.inputDigest !== seal.digest) {
+      const campaign = await campaigns.requireCampaign(campaignId);
+      if (campaign.publishedAt) throw conflict('already_published', 'Kết quả đợt khảo sát đã được công bố.');
+      const { inputDigest } = await compute(campaignId);
+      if (inputDigest !== seal.digest) {
         throw conflict('seal_mismatch', 'Dữ liệu đã thay đổi sau khi niêm phong (mã SHA-256 không khớp); không thể công bố. Hãy kiểm tra nhật ký.');
       }
       const publishedAt = await db.transaction(async (tx) => {
         const at = await q.markPublished(tx, campaignId);
         if (!at) throw conflict('already_published', 'Kết quả đợt khảo sát đã được công bố.');
-        await recordAudit(tx, { actor, action: 'scores.publish', campaignId, details: { digest: seal.digest } });
+        await recordAudit(tx, { actor, action: 'scores.publish', campaignId, details: { version: seal.version, digest: seal.digest } });
         return at;
       });
-      published.set(campaignId, { ...doc, publishedAt: publishedAt.toISOString() });
-      return { campaignId, publishedAt, digest: seal.digest };
+      return { campaignId, version: seal.version, publishedAt, digest: seal.digest };
     },
 
     /**
      * A body's scores. Staff see them at any time; the body itself only once
-     * published, and without any figure computed from fewer than 5 responses.
+     * published, from the last sealed version (frozen, even while MOHA has it
+     * unsealed), and without figures resting on fewer than 5 responses of a group.
      */
     async bodyScores(campaignId: string, bodyCode: string, viewer: 'staff' | 'body'): Promise<BodyScores> {
       await campaigns.requireBody(campaignId, bodyCode);
       const campaign = await campaigns.requireCampaign(campaignId);
       if (viewer === 'body' && !campaign.publishedAt) throw notFound('Kết quả điểm khảo sát của đợt này chưa được công bố.');
-      let doc = campaign.publishedAt ? published.get(campaignId) : undefined;
-      if (!doc) {
-        doc = await document(campaignId);
-        if (campaign.publishedAt) published.set(campaignId, doc);
-      }
-      return bodyView(doc, bodyCode, viewer === 'body');
+      const [last, before] = await q.lastSeals(db, campaignId);
+      const inForce = last && last.unsealedAt === null;
+      const useSealed = last && (inForce || viewer === 'body');
+      const doc = (useSealed && (await sealedDocument(last, campaign.publishedAt))) || (await document(campaignId));
+      const previous = useSealed && before ? await sealedDocument(before, campaign.publishedAt) : null;
+      return bodyView(doc, bodyCode, viewer === 'body', previous ?? undefined);
     },
   };
 }
