@@ -7,7 +7,8 @@ import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { poolMax, acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = config.database;
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: poolMax, pool: { acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } });
   try {
     await migrateDatabase(database);
   } catch (error) {

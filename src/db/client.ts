@@ -10,6 +10,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { createGate, type GateStats } from './gate.js';
+import { gatedClient } from './gated-client.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,7 +25,29 @@ export type Database = {
   postgres?: postgres.Sql;
   url?: string;
   pglite?: PGlite;
+  /** How many pooled connections are in use and how many operations wait for one. */
+  pool?: () => GateStats;
+  /** `select 1` within `timeoutMs`, for readiness: false when the database is down or the pool full. */
+  probe(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
+};
+
+/** Limits that keep one stuck statement or transaction from holding a connection for good. */
+export type PoolOptions = {
+  /** How long an operation may wait for a free pooled connection before failing. */
+  acquireTimeoutMs?: number;
+  /** Server-side limit on one statement. */
+  statementTimeoutMs?: number;
+  /** Server-side limit on a transaction left idle between statements. */
+  idleInTransactionTimeoutMs?: number;
+  connectTimeoutSeconds?: number;
+};
+
+export const POOL_DEFAULTS: Required<PoolOptions> = {
+  acquireTimeoutMs: 10_000,
+  statementTimeoutMs: 60_000,
+  idleInTransactionTimeoutMs: 120_000,
+  connectTimeoutSeconds: 10,
 };
 
 export type DatabaseOptions = {
@@ -31,12 +55,13 @@ export type DatabaseOptions = {
   dataDir?: string;
   /** Pool size for postgres.js. */
   max?: number;
+  pool?: PoolOptions;
 };
 
 const drizzleOptions = { schema, casing: 'snake_case' as const };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.max ?? 10);
+  if (options.url) return openPostgres(options.url, options.max ?? 10, options.pool);
   if (!options.dataDir) throw new Error('dataDir is required for the embedded database');
   const dir = join(options.dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
@@ -50,15 +75,42 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
-export function openPostgres(url: string, max = 10): Database {
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'par-survey' } });
+export function openPostgres(url: string, max = 10, pool: PoolOptions = {}): Database {
+  const limits = { ...POOL_DEFAULTS, ...pool };
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: limits.connectTimeoutSeconds,
+    connection: {
+      application_name: 'par-survey',
+      statement_timeout: limits.statementTimeoutMs,
+      idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+    },
+  });
+  const gate = createGate(max, limits.acquireTimeoutMs);
+  const gated = gatedClient(client, gate);
   return {
-    db: drizzlePostgres({ client, ...drizzleOptions }) as unknown as Db,
+    db: drizzlePostgres({ client: gated, ...drizzleOptions }) as unknown as Db,
     kind: 'postgres',
     postgres: client,
     url,
+    pool: gate.stats,
+    probe: (timeoutMs) => probe(() => gate.run(() => client`select 1`, timeoutMs), timeoutMs),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/** True when `query` answers within `timeoutMs`; a probe never throws. */
+async function probe(query: () => PromiseLike<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([Promise.resolve(query()).then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function wrapPglite(client: PGlite, onClose: () => void = () => {}): Database {
@@ -66,6 +118,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): Data
     db: drizzlePglite({ client, ...drizzleOptions }) as unknown as Db,
     kind: 'pglite',
     pglite: client,
+    probe: (timeoutMs) => probe(() => client.query('select 1'), timeoutMs),
     close: async () => {
       try {
         if (!client.closed) await client.close();

@@ -37,8 +37,9 @@ export type ListeningApp = { app: FastifyInstance; base: string; database: Datab
 
 /** The real app over real HTTP, on a database that may go away under it. */
 export async function listeningApp(url: string, overrides: Record<string, string> = {}): Promise<ListeningApp> {
-  const database = openPostgres(url, 4);
-  const config = testConfig({ DATABASE_URL: url, ...overrides });
+  const config = testConfig({ DATABASE_URL: url, DB_POOL_MAX: '4', ...overrides });
+  const { poolMax, acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = config.database;
+  const database = openPostgres(url, poolMax, { acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs });
   const app = await buildApp({ database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
