@@ -1,7 +1,7 @@
 // Invitations end to end (claim, personalise, send over pooled SMTP, record)
 // into an smtp-server sink on loopback, against a bare loop that sends one
 // pre-rendered message through the same kind of pooled transport to the same
-// sink in the same process. Also: bytes per message and the sender's peak RSS.
+// sink. Also: bytes per message and the sender's peak RSS.
 //
 // Where the memory goes (process.memoryUsage at each stage, V8 heap space
 // statistics with and without a forced GC; 10,000 to 50,000 invitations): the
