@@ -34,6 +34,7 @@ beforeAll(async () => {
   t = { db: database.db, config, services } as unknown as TestApp;
   await services.campaigns.create({ preset: '2023-province', id: '2023-tinh', bodies: ['01'], listDeadline: '2099-12-15', responseDeadline: '2100-01-10' }, 'test');
   await services.campaigns.create({ preset: '2023-province', id: '2023-thu', bodies: ['22'], listDeadline: '2099-12-15', responseDeadline: '2100-01-10' }, 'test');
+  await services.campaigns.create({ preset: '2023-province', id: '2023-dong', bodies: ['31'], listDeadline: '2099-12-15', responseDeadline: '2100-01-10' }, 'test');
   await services.accounts.createUser({ username: 'moha', role: 'admin', password: TEST_PASSWORD }, 'test');
   sink = await startCountingSink();
 });
@@ -50,11 +51,11 @@ async function login(base: string): Promise<Response> {
   return fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'moha', password: TEST_PASSWORD }) });
 }
 
-/** Waits until some session on the service's database runs a statement matching `pattern`. */
+/** Waits until one of the service's own sessions runs a statement matching `pattern`. */
 async function busyWith(pattern: string) {
   const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
   try {
-    await eventually(async () => (await admin`select 1 from pg_stat_activity where datname <> 'postgres' and pid <> pg_backend_pid() and xact_start is not null and query ilike ${pattern}`).length > 0, 60_000, 10);
+    await eventually(async () => (await admin`select 1 from pg_stat_activity where application_name = 'par-survey' and xact_start is not null and query ilike ${pattern}`).length > 0, 60_000, 10);
   } finally {
     await admin.end();
   }
@@ -118,6 +119,35 @@ describe('PostgreSQL restarted under a serve process', () => {
       await servesAgain(child);
       await eventually(async () => sink.unique() >= links.length, 90_000, 200);
       await eventually(async () => (await count(`select count(*)::int as n from outbox where campaign_id = '2023-thu' and status <> 'sent'`)) === 0, 30_000);
+    } finally {
+      await child.kill();
+    }
+  });
+
+  it('mid-seal: the seal fails cleanly, the process serves again and seals once the database is back', async () => {
+    // A campaign whose answers are due, and another session holding the seals table,
+    // so the seal job that serve starts with is caught in the middle of its work.
+    await database.db.execute(sql`update campaigns set list_deadline = now() - interval '2 days', response_deadline = now() - interval '1 day' where id = '2023-dong'`);
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = admin
+      .begin(async (tx) => {
+        await tx`lock table seals in access exclusive mode`;
+        locked();
+        await new Promise(() => {});
+      })
+      .catch(() => {});
+    await isLocked;
+    const child = await spawnServe({ DATABASE_URL: url, SENDER: 'off', INTEGRITY_INTERVAL_SECONDS: '0' });
+    try {
+      await busyWith('%seals%');
+      await pg.stop('immediate');
+      await holder;
+      await admin.end({ timeout: 1 });
+      await pg.start();
+      await servesAgain(child);
+      await eventually(async () => (await count(`select count(*)::int as n from seals where campaign_id = '2023-dong'`)) === 1, 60_000, 500);
     } finally {
       await child.kill();
     }
