@@ -3,13 +3,12 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { openDatabase } from './db/client.js';
+import { openDatabase, poolOptionsOf } from './db/client.js';
 import { requireDurableCommits } from './db/durability.js';
 import { migrateDatabase } from './db/migrate.js';
 
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const { poolMax, acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = config.database;
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: poolMax, pool: { acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.database.poolMax, pool: poolOptionsOf(config.database) });
   try {
     await requireDurableCommits(database, {
       production: config.env === 'production',

@@ -50,6 +50,12 @@ export const POOL_DEFAULTS: Required<PoolOptions> = {
   connectTimeoutSeconds: 10,
 };
 
+/** The pool settings of the service's configuration (DB_* variables). */
+export function poolOptionsOf(config: { acquireTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number }): PoolOptions {
+  const { acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = config;
+  return { acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs };
+}
+
 export type DatabaseOptions = {
   url?: string | undefined;
   dataDir?: string;
