@@ -11,7 +11,7 @@ import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { createGate, type GateStats } from './gate.js';
-import { gatedClient } from './gated-client.js';
+import { gatedClient, gatedPglite } from './gated-client.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -74,7 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const release = acquireDataDirLock(dir);
   try {
     const client = await PGlite.create({ dataDir: dir });
-    return wrapPglite(client, release);
+    return wrapPglite(client, release, options.pool);
   } catch (error) {
     release();
     throw error;
@@ -119,12 +119,20 @@ async function probe(query: () => PromiseLike<unknown>, timeoutMs: number): Prom
   }
 }
 
-export function wrapPglite(client: PGlite, onClose: () => void = () => {}): Database {
+/**
+ * PGlite runs one statement at a time. Given pool options (as `serve` passes),
+ * a gate of one slot makes a request that waits behind a long transaction fail
+ * after the acquisition timeout with 503, as on PostgreSQL, instead of waiting.
+ */
+export function wrapPglite(client: PGlite, onClose: () => void = () => {}, pool?: PoolOptions): Database {
+  const gate = pool ? createGate(1, pool.acquireTimeoutMs ?? POOL_DEFAULTS.acquireTimeoutMs) : null;
+  const gated = gate ? gatedPglite(client, gate) : client;
   return {
-    db: drizzlePglite({ client, ...drizzleOptions }) as unknown as Db,
+    db: drizzlePglite({ client: gated, ...drizzleOptions }) as unknown as Db,
     kind: 'pglite',
     pglite: client,
-    probe: (timeoutMs) => probe(() => client.query('select 1'), timeoutMs),
+    ...(gate ? { pool: gate.stats } : {}),
+    probe: (timeoutMs) => probe(() => (gate ? gate.run(() => client.query('select 1'), timeoutMs) : client.query('select 1')), timeoutMs),
     close: async () => {
       try {
         if (!client.closed) await client.close();

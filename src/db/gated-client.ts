@@ -2,6 +2,7 @@
 // transaction and every transaction passing through the gate first. postgres.js
 // itself queues without limit (and pipelines behind a busy connection), so without
 // the gate one stuck statement could make every request wait for good.
+import type { PGlite } from '@electric-sql/pglite';
 import type postgres from 'postgres';
 import type { Gate } from './gate.js';
 
@@ -36,6 +37,21 @@ export function gatedClient(client: postgres.Sql, gate: Gate): postgres.Sql {
       if (property === 'unsafe') return unsafe;
       if (property === 'begin') return begin;
       return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/** The same for PGlite, whose drizzle session calls only `query` and `transaction`. */
+export function gatedPglite(client: PGlite, gate: Gate): PGlite {
+  const query = ((...args: unknown[]) => gate.run(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args))) as PGlite['query'];
+  const transaction = ((...args: unknown[]) => gate.run(() => (client.transaction as (...a: unknown[]) => Promise<unknown>)(...args))) as PGlite['transaction'];
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'query') return query;
+      if (property === 'transaction') return transaction;
+      // PGlite keeps private fields: its own methods must run on the instance itself.
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
