@@ -5,12 +5,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import type { Config } from './config.js';
-import { rowsOf, type Database } from './db/client.js';
-import { sql } from 'drizzle-orm';
-import { AppError } from './errors.js';
-import { typed } from './http.js';
+import type { Database } from './db/client.js';
 import { accountsPages } from './modules/accounts/accounts.pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
@@ -38,6 +34,7 @@ import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { healthRoutes } from './plugins/health.js';
 import { pagesPlugin } from './web/pages.plugin.js';
 import { backgroundJobs } from './background.js';
 import { startJobs } from './jobs.js';
@@ -110,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessPlugin, { db: database.db });
   await app.register(pagesPlugin, { cache: config.env === 'production', secure: config.publicBaseUrl.startsWith('https:') });
 
-  registerHealth(app, database);
+  await app.register(healthRoutes, { database });
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
@@ -128,25 +125,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(scoringPages, { scoring: services.scoring, campaigns: services.campaigns });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
-}
-
-function registerHealth(app: FastifyInstance, database: Database) {
-  const r = typed(app);
-  r.get('/healthz', {
-    config: { access: 'public' },
-    schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
-    handler: async () => ({ status: 'ok' as const }),
-  });
-  r.get('/readyz', {
-    config: { access: 'public' },
-    schema: { tags: ['health'], summary: 'The database answers', response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) } },
-    handler: async () => {
-      try {
-        rowsOf(await database.db.execute(sql`select 1`));
-      } catch {
-        throw new AppError('database_unavailable', 503, 'Cơ sở dữ liệu chưa sẵn sàng.');
-      }
-      return { status: 'ready' as const, database: database.kind };
-    },
-  });
 }

@@ -33,6 +33,11 @@ const envSchema = z.object({
   ROSTER_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
   ROSTER_MAX_FIELD_LENGTH: z.coerce.number().int().min(20).default(500),
   INTEGRITY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  ALLOW_NONDURABLE_DATABASE: z.enum(['yes', 'no']).default('no'),
 });
 
 export type Config = {
@@ -59,6 +64,14 @@ export type Config = {
   roster: { maxUploadBytes: number; maxRows: number; maxFieldLength: number };
   /** Pause between incremental interference checks; 0 turns the job off. */
   integrityIntervalSeconds: number;
+  database: {
+    poolMax: number;
+    acquireTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    /** Start in production even if PostgreSQL may lose committed data (fsync or synchronous_commit off). */
+    allowNondurable: boolean;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -109,6 +122,13 @@ export function parseConfig(
     roster: { maxUploadBytes: Math.round(e.ROSTER_MAX_UPLOAD_MB * 1024 * 1024), maxRows: e.ROSTER_MAX_ROWS, maxFieldLength: e.ROSTER_MAX_FIELD_LENGTH },
     surveyBadTokenLimit: e.SURVEY_BAD_TOKEN_LIMIT,
     integrityIntervalSeconds: e.INTEGRITY_INTERVAL_SECONDS,
+    database: {
+      poolMax: e.DB_POOL_MAX,
+      acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      allowNondurable: e.ALLOW_NONDURABLE_DATABASE === 'yes',
+    },
   };
 }
 

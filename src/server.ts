@@ -3,12 +3,18 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { openDatabase } from './db/client.js';
+import { openDatabase, poolOptionsOf } from './db/client.js';
+import { requireDurableCommits } from './db/durability.js';
 import { migrateDatabase } from './db/migrate.js';
 
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: config.database.poolMax, pool: poolOptionsOf(config.database) });
   try {
+    await requireDurableCommits(database, {
+      production: config.env === 'production',
+      allowNondurable: config.database.allowNondurable,
+      warn: (message) => process.stderr.write(`${message}\n`),
+    });
     await migrateDatabase(database);
   } catch (error) {
     await database.close();

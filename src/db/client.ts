@@ -10,6 +10,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { createGate, type GateStats } from './gate.js';
+import { gatedClient, gatedPglite } from './gated-client.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,49 +25,114 @@ export type Database = {
   postgres?: postgres.Sql;
   url?: string;
   pglite?: PGlite;
+  /** How many pooled connections are in use and how many operations wait for one. */
+  pool?: () => GateStats;
+  /** `select 1` within `timeoutMs`, for readiness: false when the database is down or the pool full. */
+  probe(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 };
+
+/** Limits that keep one stuck statement or transaction from holding a connection for good. */
+export type PoolOptions = {
+  /** How long an operation may wait for a free pooled connection before failing. */
+  acquireTimeoutMs?: number;
+  /** Server-side limit on one statement. */
+  statementTimeoutMs?: number;
+  /** Server-side limit on a transaction left idle between statements. */
+  idleInTransactionTimeoutMs?: number;
+  connectTimeoutSeconds?: number;
+};
+
+export const POOL_DEFAULTS: Required<PoolOptions> = {
+  acquireTimeoutMs: 10_000,
+  statementTimeoutMs: 60_000,
+  idleInTransactionTimeoutMs: 120_000,
+  connectTimeoutSeconds: 10,
+};
+
+/** The pool settings of the service's configuration (DB_* variables). */
+export function poolOptionsOf(config: { acquireTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number }): PoolOptions {
+  const { acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = config;
+  return { acquireTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs };
+}
 
 export type DatabaseOptions = {
   url?: string | undefined;
   dataDir?: string;
   /** Pool size for postgres.js. */
   max?: number;
+  pool?: PoolOptions;
 };
 
 const drizzleOptions = { schema, casing: 'snake_case' as const };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.max ?? 10);
+  if (options.url) return openPostgres(options.url, options.max ?? 10, options.pool);
   if (!options.dataDir) throw new Error('dataDir is required for the embedded database');
   const dir = join(options.dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
   const release = acquireDataDirLock(dir);
   try {
     const client = await PGlite.create({ dataDir: dir });
-    return wrapPglite(client, release);
+    return wrapPglite(client, release, options.pool);
   } catch (error) {
     release();
     throw error;
   }
 }
 
-export function openPostgres(url: string, max = 10): Database {
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'par-survey' } });
+export function openPostgres(url: string, max = 10, pool: PoolOptions = {}): Database {
+  const limits = { ...POOL_DEFAULTS, ...pool };
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: limits.connectTimeoutSeconds,
+    connection: {
+      application_name: 'par-survey',
+      statement_timeout: limits.statementTimeoutMs,
+      idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+    },
+  });
+  const gate = createGate(max, limits.acquireTimeoutMs);
+  const gated = gatedClient(client, gate);
   return {
-    db: drizzlePostgres({ client, ...drizzleOptions }) as unknown as Db,
+    db: drizzlePostgres({ client: gated, ...drizzleOptions }) as unknown as Db,
     kind: 'postgres',
     postgres: client,
     url,
+    pool: gate.stats,
+    probe: (timeoutMs) => probe(() => gate.run(() => client`select 1`, timeoutMs), timeoutMs),
     close: () => client.end({ timeout: 5 }),
   };
 }
 
-export function wrapPglite(client: PGlite, onClose: () => void = () => {}): Database {
+/** True when `query` answers within `timeoutMs`; a probe never throws. */
+async function probe(query: () => PromiseLike<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([Promise.resolve(query()).then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * PGlite runs one statement at a time. Given pool options (as `serve` passes),
+ * a gate of one slot makes a request that waits behind a long transaction fail
+ * after the acquisition timeout with 503, as on PostgreSQL, instead of waiting.
+ */
+export function wrapPglite(client: PGlite, onClose: () => void = () => {}, pool?: PoolOptions): Database {
+  const gate = pool ? createGate(1, pool.acquireTimeoutMs ?? POOL_DEFAULTS.acquireTimeoutMs) : null;
+  const gated = gate ? gatedPglite(client, gate) : client;
   return {
-    db: drizzlePglite({ client, ...drizzleOptions }) as unknown as Db,
+    db: drizzlePglite({ client: gated, ...drizzleOptions }) as unknown as Db,
     kind: 'pglite',
     pglite: client,
+    ...(gate ? { pool: gate.stats } : {}),
+    probe: (timeoutMs) => probe(() => (gate ? gate.run(() => client.query('select 1'), timeoutMs) : client.query('select 1')), timeoutMs),
     close: async () => {
       try {
         if (!client.closed) await client.close();

@@ -119,18 +119,27 @@ export const errorsPlugin = fp(
 
 /** A lost database connection is a 503 the client can retry, not a 500. */
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003', '08004']);
+/**
+ * No pooled connection freed up in time, or the server cut a statement or an idle
+ * transaction off at its timeout: the database is overloaded or something holds it.
+ */
+const BUSY = new Set(['POOL_EXHAUSTED', '57014', '25P03', '57P05']);
 
 /** Drizzle wraps driver errors; the driver's code may sit a few causes down. */
-function isDatabaseUnavailable(error: unknown): boolean {
+function databaseCode(error: unknown): string | undefined {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && UNAVAILABLE.has(code)) return true;
+    if (typeof code === 'string' && (UNAVAILABLE.has(code) || BUSY.has(code))) return code;
   }
-  return false;
+  return undefined;
 }
 
 function mapDatabaseUnavailable(error: unknown): unknown {
-  if (isDatabaseUnavailable(error)) {
+  const code = databaseCode(error);
+  if (code && BUSY.has(code)) {
+    return new AppError('database_busy', 503, 'Hệ thống đang quá tải, cơ sở dữ liệu chưa nhận thêm yêu cầu. Vui lòng thử lại sau ít giây.');
+  }
+  if (code) {
     return new AppError('database_unavailable', 503, 'Hệ thống đang tạm gián đoạn kết nối cơ sở dữ liệu. Vui lòng thử lại sau ít phút.');
   }
   return error;

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { campaignBodies, respondents, rosterImports } from '../../db/schema/index.js';
@@ -91,6 +93,18 @@ const copyValue = (v: string | number | null) => {
   return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
 };
 
+function* copyChunks(campaignId: string, bodyCode: string, importId: string | null, rows: readonly NewRespondent[], merged: (id: string) => Merged) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    let text = '';
+    for (const r of rows.slice(i, i + CHUNK)) {
+      const m = merged(r.id);
+      const cells = [r.id, campaignId, bodyCode, r.group, r.fullName, r.email, r.emailNorm, r.phone, r.phoneNorm, r.organisation, r.position, importId, r.line, m?.keptId ?? null, m?.reason ?? null];
+      text += `${cells.map(copyValue).join('\t')}\n`;
+    }
+    yield text;
+  }
+}
+
 /**
  * Bulk insert of new entries. On PostgreSQL a COPY on the transaction's own
  * connection; on PGlite one JSON parameter per chunk, far fewer round trips
@@ -100,20 +114,9 @@ export async function insertRespondents(db: Db, campaignId: string, bodyCode: st
   const client = postgresClient(db);
   if (client && rows.length > 0) {
     const stream = await client.unsafe(`copy respondents (${INSERT_COLUMNS}) from stdin`).writable();
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      let text = '';
-      for (const r of rows.slice(i, i + CHUNK)) {
-        const m = merged(r.id);
-        const cells = [r.id, campaignId, bodyCode, r.group, r.fullName, r.email, r.emailNorm, r.phone, r.phoneNorm, r.organisation, r.position, importId, r.line, m?.keptId ?? null, m?.reason ?? null];
-        text += `${cells.map(copyValue).join('\t')}\n`;
-      }
-      if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
-    }
-    await new Promise<void>((resolve, reject) => {
-      stream.once('error', reject);
-      stream.once('finish', resolve);
-      stream.end();
-    });
+    // pipeline listens for the stream's errors from the first write: a connection lost
+    // mid-COPY then fails this import instead of raising an unhandled 'error' event.
+    await pipeline(Readable.from(copyChunks(campaignId, bodyCode, importId, rows, merged)), stream);
     return;
   }
   for (let i = 0; i < rows.length; i += CHUNK) {

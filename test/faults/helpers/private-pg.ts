@@ -1,7 +1,10 @@
 // A throwaway PostgreSQL 15 cluster of the faults suite's own, on a free port in
 // a temp folder, so stopping and restarting it never disturbs the machine's
 // shared server that the other tests use. PostgreSQL refuses to run as root,
-// so as root the cluster is owned and run by the `postgres` user.
+// so as root the cluster is owned and run by the `postgres` user. It runs with
+// PostgreSQL's durable defaults (fsync, synchronous_commit, full-page writes all
+// on; durability.test.ts checks), so a crash test that loses an acknowledged
+// commit fails instead of passing by luck.
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { freePort } from '../../../src/demo/port.js';
@@ -47,7 +50,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   };
   await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
   const port = await freePort();
-  const options = `-p ${port} -h 127.0.0.1 -k ${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
+  const options = `-p ${port} -h 127.0.0.1 -k ${root} -c max_connections=60`;
   const pg: PrivatePostgres = {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../../../src/app.js';
-import { openPostgres, type Database } from '../../../src/db/client.js';
+import { openPostgres, poolOptionsOf, type Database } from '../../../src/db/client.js';
 import { migrateDatabase } from '../../../src/db/migrate.js';
 import { BIN } from '../../helpers/cli.js';
 import { testConfig } from '../../helpers/app.js';
@@ -37,8 +37,8 @@ export type ListeningApp = { app: FastifyInstance; base: string; database: Datab
 
 /** The real app over real HTTP, on a database that may go away under it. */
 export async function listeningApp(url: string, overrides: Record<string, string> = {}): Promise<ListeningApp> {
-  const database = openPostgres(url, 4);
-  const config = testConfig({ DATABASE_URL: url, ...overrides });
+  const config = testConfig({ DATABASE_URL: url, DB_POOL_MAX: '4', ...overrides });
+  const database = openPostgres(url, config.database.poolMax, poolOptionsOf(config.database));
   const app = await buildApp({ database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
