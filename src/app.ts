@@ -57,7 +57,7 @@ export function createServices({ database, config }: Pick<AppDeps, 'database' | 
   const db = database.db;
   const campaigns = createCampaignsService({ db });
   return {
-    accounts: createAccountsService({ db }),
+    accounts: createAccountsService({ db, config }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
     scoring: createScoringService({ db, campaigns }),
@@ -111,12 +111,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pagesPlugin, { cache: config.env === 'production', secure: config.publicBaseUrl.startsWith('https:') });
 
   registerHealth(app, database);
-  await app.register(accountsRoutes, { accounts: services.accounts });
+  await app.register(accountsRoutes, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
   await app.register(scoringRoutes, { scoring: services.scoring });
   await app.register(rosterRoutes, { roster: services.roster, maxUploadBytes: config.roster.maxUploadBytes });
-  await app.register(accountsPages, { accounts: services.accounts });
+  await app.register(accountsPages, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(rosterPages, { roster: services.roster, campaigns: services.campaigns, maxUploadBytes: config.roster.maxUploadBytes, dataDir: config.dataDir });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns, sections: [mailBodySection(services.mail, app.views)], lists: services.roster });

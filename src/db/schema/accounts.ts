@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, integer, jsonb, pgEnum, pgTable, text, uuid, index } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid, index } from 'drizzle-orm/pg-core';
 import { createdAt, tstz } from './columns.js';
 
 export const roles = ['admin', 'body', 'scoring'] as const;
@@ -18,6 +18,11 @@ export const users = pgTable(
     /** Raised to revoke every session issued before. */
     tokenVersion: integer().notNull().default(0),
     disabled: boolean().notNull().default(false),
+    /** Base32 TOTP secret (RFC 6238); in force once `totpEnabledAt` is set. */
+    totpSecret: text(),
+    totpEnabledAt: tstz(),
+    /** The last 30-second step accepted, so one code cannot be used twice. */
+    totpLastStep: bigint({ mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: tstz().notNull().defaultNow(),
   },
@@ -40,3 +45,55 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_campaign_idx').on(t.campaignId, t.bodyCode)],
 );
+
+/** One row per login; its id travels in the session token, and deleting the row ends that session everywhere. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: tstz().notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Single-use recovery codes for the second factor, stored as hashes. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: tstz(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Attempt counters shared by every process: login tries per account and per
+ * address, and survey links that matched nothing per address. Keys are
+ * `<kind>:<value>`; addresses are stored only as keyed hashes.
+ */
+export const attemptCounters = pgTable(
+  'attempt_counters',
+  {
+    key: text().notNull(),
+    windowStart: tstz().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('attempt_counters_window_idx').on(t.windowStart)],
+);
+
+/** The audit chain's head, signed with a key the database does not hold. */
+export const auditCheckpoint = pgTable('audit_checkpoint', {
+  id: integer().primaryKey(),
+  seq: bigint({ mode: 'number' }).notNull(),
+  hash: text().notNull(),
+  at: tstz().notNull(),
+  signature: text().notNull(),
+});
