@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid, index } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, integer, jsonb, pgEnum, pgTable, text, uuid, index } from 'drizzle-orm/pg-core';
 import { createdAt, tstz } from './columns.js';
 
 export const roles = ['admin', 'body', 'scoring'] as const;
@@ -72,21 +72,6 @@ export const recoveryCodes = pgTable(
     usedAt: tstz(),
   },
   (t) => [index('recovery_codes_user_idx').on(t.userId)],
-);
-
-/**
- * Attempt counters shared by every process: login tries per account and per
- * address, and survey links that matched nothing per address. Keys are
- * `<kind>:<value>`; addresses are stored only as keyed hashes.
- */
-export const attemptCounters = pgTable(
-  'attempt_counters',
-  {
-    key: text().notNull(),
-    windowStart: tstz().notNull(),
-    count: integer().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('attempt_counters_window_idx').on(t.windowStart)],
 );
 
 /** The audit chain's head, signed with a key the database does not hold. */
