@@ -14,6 +14,7 @@ import { typed } from './http.js';
 import { accountsPages } from './modules/accounts/accounts.pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { useAuditSecret } from './modules/audit/audit.service.js';
 import { campaignsPages } from './modules/campaigns/campaigns.pages.js';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
 import { createCampaignsService } from './modules/campaigns/campaigns.service.js';
@@ -55,6 +56,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 export function createServices({ database, config }: Pick<AppDeps, 'database' | 'config'>) {
   const db = database.db;
+  useAuditSecret(config.tokenSecret);
   const campaigns = createCampaignsService({ db });
   return {
     accounts: createAccountsService({ db, config }),
