@@ -11,6 +11,7 @@ import { rowsOf, type Database } from './db/client.js';
 import { sql } from 'drizzle-orm';
 import { AppError } from './errors.js';
 import { typed } from './http.js';
+import { accountPages } from './modules/accounts/account.pages.js';
 import { accountsPages } from './modules/accounts/accounts.pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(scoringRoutes, { scoring: services.scoring });
   await app.register(rosterRoutes, { roster: services.roster, maxUploadBytes: config.roster.maxUploadBytes });
   await app.register(accountsPages, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
+  await app.register(accountPages, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(rosterPages, { roster: services.roster, campaigns: services.campaigns, maxUploadBytes: config.roster.maxUploadBytes, dataDir: config.dataDir });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns, sections: [mailBodySection(services.mail, app.views)], lists: services.roster });

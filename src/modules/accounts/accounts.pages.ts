@@ -20,8 +20,9 @@ export const accountsPages: RoutePlugin<{ accounts: AccountsService; adminSecond
 
   r.get('/login', {
     config: { access: 'public', page: true },
-    schema: { hide: true, querystring: z.object({ next: z.string().max(2000).optional() }) },
-    handler: async (request, reply) => reply.page('login', { csrfToken: await reply.generateCsrf(), next: safeNext(request.query.next) }),
+    schema: { hide: true, querystring: z.object({ next: z.string().max(2000).optional(), changed: z.string().max(8).optional() }) },
+    handler: async (request, reply) =>
+      reply.page('login', { csrfToken: await reply.generateCsrf(), next: safeNext(request.query.next), notice: request.query.changed ? 'Đã đổi mật khẩu. Hãy đăng nhập bằng mật khẩu mới.' : undefined }),
   });
 
   r.post('/login', {
