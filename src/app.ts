@@ -13,6 +13,7 @@ import { AppError } from './errors.js';
 import { typed } from './http.js';
 import { accountPages } from './modules/accounts/account.pages.js';
 import { accountsPages } from './modules/accounts/accounts.pages.js';
+import { accountsAdminPages } from './modules/accounts/accounts-admin.pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { useAuditSecret } from './modules/audit/audit.service.js';
@@ -119,7 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(progressRoutes, { progress: services.progress });
   await app.register(scoringRoutes, { scoring: services.scoring });
   await app.register(rosterRoutes, { roster: services.roster, maxUploadBytes: config.roster.maxUploadBytes });
-  await app.register(accountsPages, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
+  await app.register(accountsPages, { accounts: services.accounts });
+  await app.register(accountsAdminPages, { accounts: services.accounts });
   await app.register(accountPages, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(rosterPages, { roster: services.roster, campaigns: services.campaigns, maxUploadBytes: config.roster.maxUploadBytes, dataDir: config.dataDir });

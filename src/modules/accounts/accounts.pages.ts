@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { principalOf, typed, type RoutePlugin } from '../../http.js';
-import { pageContext, safeNext } from '../../web/page-context.js';
-import { createUserBody } from './accounts.schemas.js';
+import { safeNext } from '../../web/page-context.js';
 import type { AccountsService } from './accounts.service.js';
 
 const loginForm = z.object({
@@ -13,9 +12,8 @@ const loginForm = z.object({
   pending: z.string().max(500).optional(),
   code: z.string().max(64).optional(),
 });
-const accountForm = z.record(z.string(), z.string().max(1024));
 
-export const accountsPages: RoutePlugin<{ accounts: AccountsService; adminSecondFactor?: boolean }> = async (app, { accounts, adminSecondFactor = false }) => {
+export const accountsPages: RoutePlugin<{ accounts: AccountsService }> = async (app, { accounts }) => {
   const r = typed(app);
 
   r.get('/login', {
@@ -53,31 +51,6 @@ export const accountsPages: RoutePlugin<{ accounts: AccountsService; adminSecond
       await accounts.logout(principalOf(request));
       app.endSession(reply);
       return reply.redirect('/login', 303);
-    },
-  });
-
-  r.get('/admin/accounts', {
-    config: { access: ['admin'], page: true },
-    schema: { hide: true, querystring: z.object({ created: z.string().max(64).optional() }) },
-    handler: async (request, reply) =>
-      reply.page('accounts', await pageContext(request, reply, { users: await accounts.listUsers(), created: request.query.created, form: {} })),
-  });
-
-  r.post('/admin/accounts', {
-    config: { access: ['admin'], page: true },
-    schema: { hide: true, body: accountForm },
-    handler: async (request, reply) => {
-      const form = request.body;
-      const parsed = createUserBody.safeParse({ ...form, bodyCode: form.role === 'body' ? form.bodyCode?.trim() || undefined : undefined, displayName: form.displayName || undefined });
-      try {
-        if (!parsed.success) throw new AppError('validation_failed', 422, parsed.error.issues.map((i) => i.message).join('; '));
-        const user = await accounts.createUser(parsed.data, principalOf(request).username);
-        return reply.redirect(`/admin/accounts?created=${encodeURIComponent(user.username)}`, 303);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
-        const { password: _omit, ...kept } = form;
-        return reply.page('accounts', await pageContext(request, reply, { users: await accounts.listUsers(), error: error.message, form: kept }), error.status);
-      }
     },
   });
 };

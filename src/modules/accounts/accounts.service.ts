@@ -5,6 +5,8 @@ import { loadPreset, presetIds } from '../../presets/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as q from './accounts.queries.js';
 import type { CreateUserInput } from './accounts.schemas.js';
+import { listCampaignBodies, listCampaigns } from '../campaigns/campaigns.queries.js';
+import { generatePassword, planBodyAccounts, type PlannedAccount } from './body-accounts.js';
 import { createLoginService, type Principal } from './login.service.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
 import { createSecondFactorService } from './second-factor.service.js';
@@ -13,6 +15,29 @@ import { deleteUserSessions } from './sessions.queries.js';
 export type { Principal, Role, SessionClaims } from './login.service.js';
 
 export function createAccountsService({ db, config }: { db: Db; config: Pick<Config, 'jwtSecret' | 'adminSecondFactor' | 'loginLimits'> }) {
+  async function updateUser(id: string, changes: { password?: string; disabled?: boolean; displayName?: string }, actor: string) {
+    const existing = await q.findUserById(db, id);
+    if (!existing) throw notFound('Không tìm thấy tài khoản.');
+    if (changes.password !== undefined) checkPasswordStrength(changes.password, existing.username);
+    const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
+    return db.transaction(async (tx) => {
+      const user = await q.updateUser(tx, id, {
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
+        ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+        revoke: passwordHash !== undefined || changes.disabled === true,
+      });
+      if (passwordHash !== undefined || changes.disabled === true) await deleteUserSessions(tx, id);
+      await recordAudit(tx, {
+        actor,
+        action: 'user.update',
+        bodyCode: existing.bodyCode,
+        details: { username: existing.username, password: passwordHash !== undefined, disabled: changes.disabled ?? null },
+      });
+      return user!;
+    });
+  }
+
   return {
     ...createLoginService({ db, secret: config.jwtSecret, adminSecondFactor: config.adminSecondFactor, limits: config.loginLimits }),
     ...createSecondFactorService({ db }),
@@ -41,27 +66,35 @@ export function createAccountsService({ db, config }: { db: Db; config: Pick<Con
 
     listUsers: () => q.listUsers(db),
 
-    async updateUser(id: string, changes: { password?: string; disabled?: boolean; displayName?: string }, actor: string) {
-      const existing = await q.findUserById(db, id);
-      if (!existing) throw notFound('Không tìm thấy tài khoản.');
-      if (changes.password !== undefined) checkPasswordStrength(changes.password, existing.username);
-      const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
-      return db.transaction(async (tx) => {
-        const user = await q.updateUser(tx, id, {
-          ...(passwordHash ? { passwordHash } : {}),
-          ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
-          ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
-          revoke: passwordHash !== undefined || changes.disabled === true,
-        });
-        if (passwordHash !== undefined || changes.disabled === true) await deleteUserSessions(tx, id);
-        await recordAudit(tx, {
-          actor,
-          action: 'user.update',
-          bodyCode: existing.bodyCode,
-          details: { username: existing.username, password: passwordHash !== undefined, disabled: changes.disabled ?? null },
-        });
-        return user!;
+    updateUser,
+
+    /** Creates an account for every body of the campaign that has none; returns the passwords, which are not kept. */
+    async createBodyAccounts(campaignId: string, actor: string): Promise<(PlannedAccount & { password: string })[]> {
+      const plan = planBodyAccounts(await listCampaignBodies(db, campaignId), await q.listUsers(db));
+      const issued: (PlannedAccount & { password: string; passwordHash: string })[] = [];
+      for (const p of plan) {
+        const password = generatePassword();
+        issued.push({ ...p, password, passwordHash: await hashPassword(password) });
+      }
+      if (issued.length === 0) return [];
+      await db.transaction(async (tx) => {
+        await q.insertUsers(tx, issued.map((a) => ({ username: a.username, passwordHash: a.passwordHash, role: 'body' as const, bodyCode: a.bodyCode, displayName: a.bodyName })));
+        await recordAudit(tx, { actor, action: 'user.create_for_campaign', campaignId, details: { usernames: issued.map((a) => a.username) } });
       });
+      return issued.map(({ passwordHash: _hash, ...a }) => a);
+    },
+
+    /** The accounts `createBodyAccounts` would create now. */
+    planBodyAccounts: async (campaignId: string) => planBodyAccounts(await listCampaignBodies(db, campaignId), await q.listUsers(db)),
+
+    /** Campaigns whose bodies can be given accounts at once. */
+    campaignChoices: () => listCampaigns(db, null),
+
+    /** Gives the account a new generated password (shown once) and ends its sessions. */
+    async resetPassword(id: string, actor: string): Promise<{ username: string; password: string }> {
+      const password = generatePassword();
+      const user = await updateUser(id, { password }, actor);
+      return { username: user.username, password };
     },
 
     async revokeSessions(id: string, actor: string) {
