@@ -90,7 +90,19 @@ describe('TOTP login on the API', () => {
     expect(codes[10]).toBe(429);
     const right = await apiLogin({ username: 'moha', password: TEST_PASSWORD, code: totpCode(secret, Date.now() + 90_000) }, '198.51.100.99');
     expect(right.statusCode).toBe(429);
+    await t.db.execute(sql`delete from attempt_counters`);
   }, 60_000);
+
+  it('lets the operator clear a lost second factor, ending its sessions, after which set-up is due again', async () => {
+    const before = await apiLogin({ username: 'moha', password: TEST_PASSWORD, code: recoveryCodes[2]! });
+    const id = (await t.services.accounts.listUsers()).find((u) => u.username === 'moha')!.id;
+    await t.services.accounts.clearSecondFactor(id, 'cli');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(before.json().token) })).statusCode).toBe(401);
+    const res = await apiLogin({ username: 'moha', password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(res.json().token) });
+    expect(me.json()).toMatchObject({ secondFactor: false, mustEnrol: true });
+  });
 });
 
 describe('TOTP login on the page, for a body officer who turned it on', () => {

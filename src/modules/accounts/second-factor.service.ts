@@ -10,6 +10,7 @@ import type { Principal } from './login.service.js';
 import { verifyPassword } from './passwords.js';
 import { acceptTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from './second-factor.js';
 import * as t from './second-factor.queries.js';
+import { deleteUserSessions } from './sessions.queries.js';
 
 export type Enrolment = { secret: string; uri: string };
 
@@ -59,6 +60,18 @@ export function createSecondFactorService({ db }: { db: Db }) {
       await db.transaction(async (tx) => {
         await t.disableTotp(tx, user.id);
         await recordAudit(tx, { actor: user.username, action: 'user.second_factor_off', bodyCode: user.bodyCode, details: {} });
+      });
+    },
+
+    /** The operator's way out for a lost phone and lost recovery codes; ends the account's sessions. */
+    async clearSecondFactor(userId: string, actor: string): Promise<void> {
+      const user = await q.findUserById(db, userId);
+      if (!user) throw notFound('Không tìm thấy tài khoản.');
+      await db.transaction(async (tx) => {
+        await t.disableTotp(tx, user.id);
+        await q.updateUser(tx, user.id, { revoke: true });
+        await deleteUserSessions(tx, user.id);
+        await recordAudit(tx, { actor, action: 'user.second_factor_cleared', bodyCode: user.bodyCode, details: { username: user.username } });
       });
     },
 

@@ -4,10 +4,11 @@
 // opens, and a link that once worked (replaced after an address fix, expired,
 // cancelled) is a mistake, not a guess, so an office sharing one address is
 // not locked out by one person. Counts live in PostgreSQL, shared by every
-// process; the address is kept only as a keyed hash.
+// process, over the current and previous window; the address is kept only as
+// a keyed hash.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
-import { addressKey } from '../accounts/attempts.js';
+import { addressKey, countStatement, forgetOldAttempts, windowStart } from '../accounts/attempts.js';
 
 export type BadTokenLimiter = ReturnType<typeof createBadTokenLimiter>;
 
@@ -19,15 +20,11 @@ export function createBadTokenLimiter({ db, secret, limit, windowMs }: { db: Db;
      * existed, in one statement; true when the address is past the limit.
      */
     async miss(ip: string, tokenHash: Buffer): Promise<boolean> {
-      if (Math.random() < 1 / 200) await db.execute(sql`delete from attempt_counters where window_start < now() - interval '1 day'`);
-      const rows = rowsOf<{ count: number }>(
-        await db.execute(sql`
-          insert into attempt_counters (key, window_start, count)
-          select ${addressKey(secret, 'bad-link', ip)}, to_timestamp(floor(extract(epoch from now()) / ${seconds}) * ${seconds}), 1
-          where not exists (select 1 from retired_links where token_hash = ${tokenHash})
-          on conflict (key, window_start) do update set count = attempt_counters.count + 1
-          returning count`),
-      );
+      if (Math.random() < 1 / 200) await forgetOldAttempts(db);
+      const source = sql`
+        select ${addressKey(secret, 'bad-link', ip)}, ${windowStart(seconds)}, 1
+        where not exists (select 1 from retired_links where token_hash = ${tokenHash})`;
+      const rows = rowsOf<{ count: number }>(await db.execute(countStatement(source, seconds)));
       return rows.length > 0 && Number(rows[0]!.count) > limit;
     },
   };
