@@ -7,9 +7,12 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { accountPages } from './modules/accounts/account.pages.js';
 import { accountsPages } from './modules/accounts/accounts.pages.js';
+import { accountsAdminPages } from './modules/accounts/accounts-admin.pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { useAuditSecret } from './modules/audit/audit.service.js';
 import { campaignsPages } from './modules/campaigns/campaigns.pages.js';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
 import { createCampaignsService } from './modules/campaigns/campaigns.service.js';
@@ -52,9 +55,10 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 export function createServices({ database, config }: Pick<AppDeps, 'database' | 'config'>) {
   const db = database.db;
+  useAuditSecret(config.tokenSecret);
   const campaigns = createCampaignsService({ db });
   return {
-    accounts: createAccountsService({ db }),
+    accounts: createAccountsService({ db, config }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
     scoring: createScoringService({ db, campaigns }),
@@ -108,12 +112,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pagesPlugin, { cache: config.env === 'production', secure: config.publicBaseUrl.startsWith('https:') });
 
   await app.register(healthRoutes, { database });
-  await app.register(accountsRoutes, { accounts: services.accounts });
+  await app.register(accountsRoutes, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
   await app.register(scoringRoutes, { scoring: services.scoring });
   await app.register(rosterRoutes, { roster: services.roster, maxUploadBytes: config.roster.maxUploadBytes });
   await app.register(accountsPages, { accounts: services.accounts });
+  await app.register(accountsAdminPages, { accounts: services.accounts });
+  await app.register(accountPages, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(rosterPages, { roster: services.roster, campaigns: services.campaigns, maxUploadBytes: config.roster.maxUploadBytes, dataDir: config.dataDir });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns, sections: [mailBodySection(services.mail, app.views)], lists: services.roster });

@@ -27,6 +27,9 @@ const envSchema = z.object({
   TOKEN_SECRET: secret.optional(),
   INBOUND_MAIL_TOKEN: secret.optional(),
   TRUST_PROXY: z.string().optional(),
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(100),
+  ADMIN_SECOND_FACTOR: z.enum(['required', 'optional']).optional(),
   SURVEY_BAD_TOKEN_LIMIT: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROSTER_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
@@ -60,6 +63,10 @@ export type Config = {
   inboundMailToken: string | undefined;
   trustProxy: string[] | false;
   surveyBadTokenLimit: number;
+  /** Login tries allowed per 15 minutes, per account and per client address, across all processes. */
+  loginLimits: { account: number; address: number };
+  /** Administrators must set up a second factor (TOTP) before anything else. */
+  adminSecondFactor: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   roster: { maxUploadBytes: number; maxRows: number; maxFieldLength: number };
   /** Pause between incremental interference checks; 0 turns the job off. */
@@ -121,6 +128,8 @@ export function parseConfig(
     logLevel: e.LOG_LEVEL,
     roster: { maxUploadBytes: Math.round(e.ROSTER_MAX_UPLOAD_MB * 1024 * 1024), maxRows: e.ROSTER_MAX_ROWS, maxFieldLength: e.ROSTER_MAX_FIELD_LENGTH },
     surveyBadTokenLimit: e.SURVEY_BAD_TOKEN_LIMIT,
+    loginLimits: { account: e.LOGIN_ACCOUNT_LIMIT, address: e.LOGIN_ADDRESS_LIMIT },
+    adminSecondFactor: (e.ADMIN_SECOND_FACTOR ?? (e.NODE_ENV === 'production' ? 'required' : 'optional')) === 'required',
     integrityIntervalSeconds: e.INTEGRITY_INTERVAL_SECONDS,
     database: {
       poolMax: e.DB_POOL_MAX,

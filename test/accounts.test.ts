@@ -68,7 +68,7 @@ describe('session tokens', () => {
 
   it('refuses an expired token', async () => {
     const user = (await t.services.accounts.listUsers()).find((u) => u.username === 'hanoi')!;
-    const old = t.app.jwt.sign({ sub: user.id, role: 'body', body: '01', tv: 0 }, { clockTimestamp: Date.now() - 9 * 3600_000 } as never);
+    const old = t.app.jwt.sign({ sub: user.id, sid: '00000000-0000-4000-8000-000000000000', role: 'body', body: '01', tv: 0 }, { clockTimestamp: Date.now() - 9 * 3600_000 } as never);
     const res = await me(bearer(old));
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toMatch(/hết hạn/);
@@ -97,7 +97,7 @@ describe('session tokens', () => {
 
   it('refuses a token from another issuer or audience', async () => {
     const user = (await t.services.accounts.listUsers()).find((u) => u.username === 'hanoi')!;
-    const foreign = t.app.jwt.sign({ sub: user.id, role: 'body', body: '01', tv: 0 }, { iss: 'other', aud: 'other' } as never);
+    const foreign = t.app.jwt.sign({ sub: user.id, sid: '00000000-0000-4000-8000-000000000000', role: 'body', body: '01', tv: 0 }, { iss: 'other', aud: 'other' } as never);
     expect((await me(bearer(foreign))).statusCode).toBe(401);
   });
 

@@ -49,6 +49,8 @@ describe('hostile input', () => {
       const failures: string[] = [];
       for (const route of t.app.routeCatalog) {
         if (route.method === 'GET' || route.method === 'HEAD') continue;
+        // Logging out ends, on every process, the very session this walk uses.
+        if (route.url.endsWith('/logout')) continue;
         const res = await t.app.inject({ method: route.method as 'POST', url: fill(route.url), headers: { ...bearer(admin), 'content-type': p.type }, payload: p.body });
         if (res.statusCode >= 500 || /\bat .*\.(ts|js):\d+/.test(res.body) || (res.statusCode >= 400 && !/problem\+json|text\/html/.test(String(res.headers['content-type'] ?? '')))) failures.push(`${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }

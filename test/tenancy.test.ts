@@ -49,6 +49,18 @@ describe('tenancy', () => {
     expect(checked.length).toBeGreaterThan(5);
   });
 
+  it("keeps an officer out of MOHA's account pages and other accounts' actions", async () => {
+    const someone = '00000000-0000-4000-8000-000000000000';
+    const own = (await t.services.accounts.listUsers()).find((u) => u.username === 'hanoi')!.id;
+    const posts = ['/admin/accounts', '/admin/accounts/bulk', `/admin/accounts/${someone}/reset`, `/admin/accounts/${own}/reset`, `/admin/accounts/${someone}/disable`, `/admin/accounts/${someone}/enable`];
+    for (const url of posts) {
+      const res = await t.app.inject({ method: 'POST', url, headers: bearer(hanoi), payload: { confirm: 'yes', campaign: 'chung', format: 'csv' } });
+      expect.soft([403, 404], `POST ${url} answered ${res.statusCode}`).toContain(res.statusCode);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/admin/accounts', headers: bearer(hanoi) })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(hanoi) })).statusCode).toBe(403);
+  });
+
   it('lets the officer reach their own body', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/campaigns/chung/bodies/01', headers: bearer(hanoi) });
     expect(res.statusCode).toBe(200);

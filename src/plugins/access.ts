@@ -2,10 +2,10 @@
 // start-up, so none can be added unguarded. One guard then decides tenancy for
 // all of them: a body officer reaches only campaigns that include their body,
 // and only their own body; anything else answers 404 as if it did not exist.
-import type { FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client.js';
-import { forbidden, notFound } from '../errors.js';
+import { AppError, forbidden, notFound } from '../errors.js';
 import type { Principal, Role } from '../modules/accounts/accounts.service.js';
 import { campaignHasBody, campaignExists } from '../modules/campaigns/campaigns.queries.js';
 
@@ -22,6 +22,8 @@ declare module 'fastify' {
     access?: Access;
     /** The route renders HTML; errors become pages, not problem+json. */
     page?: boolean;
+    /** Reachable by an administrator who has yet to set up the second factor. */
+    enrolment?: boolean;
   }
   interface FastifyRequest {
     scope: Scope;
@@ -31,6 +33,8 @@ declare module 'fastify' {
   }
 }
 
+export const ENROLMENT_PAGE = '/account/security';
+
 /** Routes other plugins register: the API browser and static assets, both public. */
 const EXEMPT = [/^\/docs(\/|$)/, /^\/assets\//];
 
@@ -39,14 +43,19 @@ export const accessPlugin = fp<{ db: Db }>(
     app.decorate('routeCatalog', [] as RouteEntry[]);
     app.decorateRequest('scope', null as unknown as Scope);
 
-    const guard = async (request: FastifyRequest) => {
-      const access = request.routeOptions.config.access!;
+    const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+      const { access: declared, page, enrolment } = request.routeOptions.config;
+      const access = declared!;
       const params = (request.params ?? {}) as { campaign?: string; body?: string };
       if (access === 'public' || access === 'respondent') {
         request.scope = { campaignId: null, bodyCode: null };
         return;
       }
       const principal = await app.authenticate(request);
+      if (principal.mustEnrol && !enrolment) {
+        if (page && request.method === 'GET') return reply.redirect(ENROLMENT_PAGE, 303);
+        throw new AppError('second_factor_setup_required', 403, `Tài khoản quản trị phải bật xác thực hai lớp trước khi làm việc khác: mở trang ${ENROLMENT_PAGE}.`);
+      }
       if (!access.includes(principal.role)) throw forbidden();
       request.scope = await scopeFor(db, principal, params);
     };

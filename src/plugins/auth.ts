@@ -1,16 +1,18 @@
-// Sessions are JWTs (HS256 only, fixed issuer and audience, bounded age), sent
-// as a bearer token by API clients or as an HttpOnly SameSite=Strict cookie by
-// the web pages. Every request re-reads the user, so a raised token version or
-// a locked account ends its sessions at once.
+// Sessions are JWTs (HS256 only, fixed issuer and audience, bounded age, `exp`
+// and `iat` required), sent as a bearer token by API clients or as an HttpOnly
+// SameSite=Strict cookie by the web pages. Each names a session row that every
+// request re-reads, so logout, a password change or a locked account ends the
+// session at once on every process.
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, unauthorized } from '../errors.js';
 import type { AccountsService, Principal, SessionClaims } from '../modules/accounts/accounts.service.js';
+import { SESSION_HOURS } from '../modules/accounts/login.service.js';
 
+export { SESSION_HOURS };
 export const SESSION_COOKIE = 'par_session';
-export const SESSION_HOURS = 8;
 const ISSUER = 'par-survey';
 const AUDIENCE = 'par-survey';
 
@@ -28,7 +30,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Resolves the caller or throws 401 with a message saying why. */
     authenticate(request: FastifyRequest): Promise<Principal>;
-    startSession(reply: FastifyReply, claims: SessionClaims): Promise<{ token: string; expiresAt: Date }>;
+    startSession(reply: FastifyReply, claims: SessionClaims, expiresAt: Date): Promise<{ token: string; expiresAt: Date }>;
     endSession(reply: FastifyReply): void;
   }
 }
@@ -56,21 +58,21 @@ export const authPlugin = fp<{ secret: string; secureCookies: boolean; accounts:
 
     app.decorate('authenticate', async (request: FastifyRequest) => {
       if (request.principal) return request.principal;
-      let claims: SessionClaims;
+      let claims: SessionClaims & { exp?: unknown; iat?: unknown };
       try {
         claims = await request.jwtVerify<SessionClaims>();
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
         throw new AppError('unauthorized', 401, JWT_MESSAGES[code] ?? 'Mã phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.');
       }
-      if (!claims || typeof claims.sub !== 'string' || typeof claims.tv !== 'number') throw unauthorized('Mã phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.');
+      const wellFormed = claims && typeof claims.sub === 'string' && typeof claims.sid === 'string' && typeof claims.tv === 'number';
+      if (!wellFormed || typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw unauthorized('Mã phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.');
       request.principal = await accounts.principalFromClaims(claims);
       return request.principal;
     });
 
-    app.decorate('startSession', async (reply: FastifyReply, claims: SessionClaims) => {
-      const token = await reply.jwtSign(claims);
-      const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    app.decorate('startSession', async (reply: FastifyReply, claims: SessionClaims, expiresAt: Date) => {
+      const token = await reply.jwtSign({ sub: claims.sub, sid: claims.sid, role: claims.role, body: claims.body, tv: claims.tv });
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',

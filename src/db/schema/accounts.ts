@@ -18,6 +18,11 @@ export const users = pgTable(
     /** Raised to revoke every session issued before. */
     tokenVersion: integer().notNull().default(0),
     disabled: boolean().notNull().default(false),
+    /** Base32 TOTP secret (RFC 6238); in force once `totpEnabledAt` is set. */
+    totpSecret: text(),
+    totpEnabledAt: tstz(),
+    /** The last 30-second step accepted, so one code cannot be used twice. */
+    totpLastStep: bigint({ mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: tstz().notNull().defaultNow(),
   },
@@ -40,3 +45,40 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_campaign_idx').on(t.campaignId, t.bodyCode)],
 );
+
+/** One row per login; its id travels in the session token, and deleting the row ends that session everywhere. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: tstz().notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Single-use recovery codes for the second factor, stored as hashes. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: tstz(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** The audit chain's head, signed with a key the database does not hold. */
+export const auditCheckpoint = pgTable('audit_checkpoint', {
+  id: integer().primaryKey(),
+  seq: bigint({ mode: 'number' }).notNull(),
+  hash: text().notNull(),
+  at: tstz().notNull(),
+  signature: text().notNull(),
+});

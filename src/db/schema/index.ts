@@ -6,3 +6,4 @@ export * from './survey.js';
 export * from './progress.js';
 export * from './integrity.js';
 export * from './scoring.js';
+export * from './limits.js';

@@ -49,4 +49,17 @@ export function registerAccountCommands(program: Command) {
       });
       console.log(`Đã chấm dứt mọi phiên đăng nhập của ${opts.username}.`);
     });
+
+  user
+    .command('second-factor-off')
+    .description('Tắt xác thực hai lớp của một tài khoản (mất điện thoại và mã khôi phục); quản trị sẽ phải thiết lập lại khi đăng nhập')
+    .requiredOption('--username <name>', 'tên đăng nhập')
+    .action(async (opts: { username: string }) => {
+      await withContext(async ({ services }) => {
+        const target = (await services.accounts.listUsers()).find((u) => u.username === opts.username.toLowerCase());
+        if (!target) throw invalid(`Không có tài khoản "${opts.username}".`);
+        await services.accounts.clearSecondFactor(target.id, CLI_ACTOR);
+      });
+      console.log(`Đã tắt xác thực hai lớp và chấm dứt mọi phiên đăng nhập của ${opts.username}.`);
+    });
 }

@@ -34,6 +34,10 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert): Pro
   return row!;
 }
 
+export async function insertUsers(db: Db, values: (typeof users.$inferInsert)[]): Promise<void> {
+  await db.insert(users).values(values);
+}
+
 export async function updateUser(
   db: Db,
   id: string,

@@ -13,6 +13,8 @@ export const usernameSchema = z
 export const loginBody = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(1024),
+  /** The second factor: a 6-digit TOTP code or a recovery code. */
+  code: z.string().trim().max(32).optional(),
 });
 
 export const userSchema = z.object({

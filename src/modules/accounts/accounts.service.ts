@@ -1,59 +1,46 @@
+import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { loadPreset, presetIds } from '../../presets/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as q from './accounts.queries.js';
 import type { CreateUserInput } from './accounts.schemas.js';
+import { listCampaignBodies, listCampaigns } from '../campaigns/campaigns.queries.js';
+import { generatePassword, planBodyAccounts, type PlannedAccount } from './body-accounts.js';
+import { createLoginService, type Principal } from './login.service.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
+import { createSecondFactorService } from './second-factor.service.js';
+import { deleteUserSessions } from './sessions.queries.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type { Principal, Role, SessionClaims } from './login.service.js';
 
-export type Role = q.UserRow['role'];
+export function createAccountsService({ db, config }: { db: Db; config: Pick<Config, 'jwtSecret' | 'adminSecondFactor' | 'loginLimits'> }) {
+  async function updateUser(id: string, changes: { password?: string; disabled?: boolean; displayName?: string }, actor: string) {
+    const existing = await q.findUserById(db, id);
+    if (!existing) throw notFound('Không tìm thấy tài khoản.');
+    if (changes.password !== undefined) checkPasswordStrength(changes.password, existing.username);
+    const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
+    return db.transaction(async (tx) => {
+      const user = await q.updateUser(tx, id, {
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
+        ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+        revoke: passwordHash !== undefined || changes.disabled === true,
+      });
+      if (passwordHash !== undefined || changes.disabled === true) await deleteUserSessions(tx, id);
+      await recordAudit(tx, {
+        actor,
+        action: 'user.update',
+        bodyCode: existing.bodyCode,
+        details: { username: existing.username, password: passwordHash !== undefined, disabled: changes.disabled ?? null },
+      });
+      return user!;
+    });
+  }
 
-/** Who is calling: resolved from a verified session token on every request. */
-export type Principal = {
-  userId: string;
-  username: string;
-  role: Role;
-  bodyCode: string | null;
-  displayName: string | null;
-};
-
-/** What a session token carries; `tv` must match the user's token version. */
-export type SessionClaims = { sub: string; role: Role; body: string | null; tv: number };
-
-const toPrincipal = (u: Pick<q.UserRow, 'id' | 'username' | 'role' | 'bodyCode' | 'displayName'>): Principal => ({
-  userId: u.id,
-  username: u.username,
-  role: u.role,
-  bodyCode: u.bodyCode,
-  displayName: u.displayName,
-});
-
-const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
-
-export function createAccountsService({ db }: { db: Db }) {
   return {
-    async login(username: string, password: string): Promise<{ user: q.PublicUser; claims: SessionClaims }> {
-      const user = await q.findUserByUsername(db, username);
-      const ok = await verifyPassword(user?.passwordHash, password);
-      if (!user || !ok) throw new AppError('wrong_credentials', 401, WRONG_LOGIN);
-      if (user.disabled) throw new AppError('account_disabled', 401, 'Tài khoản đã bị khóa. Hãy liên hệ Bộ Nội vụ.');
-      const { id, role, bodyCode, displayName, disabled, createdAt } = user;
-      return {
-        user: { id, username: user.username, role, bodyCode, displayName, disabled, createdAt },
-        claims: { sub: id, role, body: bodyCode, tv: user.tokenVersion },
-      };
-    },
-
-    async principalFromClaims(claims: SessionClaims): Promise<Principal> {
-      // Only a malformed id is a bad session; a database that is down must surface as 503, not log people out.
-      const user = typeof claims.sub === 'string' && UUID.test(claims.sub) ? await q.findUserById(db, claims.sub) : undefined;
-      if (!user || user.disabled || user.tokenVersion !== claims.tv) {
-        throw new AppError('session_revoked', 401, 'Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.');
-      }
-      return toPrincipal(user);
-    },
+    ...createLoginService({ db, secret: config.jwtSecret, adminSecondFactor: config.adminSecondFactor, limits: config.loginLimits }),
+    ...createSecondFactorService({ db }),
 
     async createUser(input: CreateUserInput, actor: string) {
       checkPasswordStrength(input.password, input.username);
@@ -79,32 +66,42 @@ export function createAccountsService({ db }: { db: Db }) {
 
     listUsers: () => q.listUsers(db),
 
-    async updateUser(id: string, changes: { password?: string; disabled?: boolean; displayName?: string }, actor: string) {
-      const existing = await q.findUserById(db, id);
-      if (!existing) throw notFound('Không tìm thấy tài khoản.');
-      if (changes.password !== undefined) checkPasswordStrength(changes.password, existing.username);
-      const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
-      return db.transaction(async (tx) => {
-        const user = await q.updateUser(tx, id, {
-          ...(passwordHash ? { passwordHash } : {}),
-          ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
-          ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
-          revoke: passwordHash !== undefined || changes.disabled === true,
-        });
-        await recordAudit(tx, {
-          actor,
-          action: 'user.update',
-          bodyCode: existing.bodyCode,
-          details: { username: existing.username, password: passwordHash !== undefined, disabled: changes.disabled ?? null },
-        });
-        return user!;
+    updateUser,
+
+    /** Creates an account for every body of the campaign that has none; returns the passwords, which are not kept. */
+    async createBodyAccounts(campaignId: string, actor: string): Promise<(PlannedAccount & { password: string })[]> {
+      const plan = planBodyAccounts(await listCampaignBodies(db, campaignId), await q.listUsers(db));
+      const issued: (PlannedAccount & { password: string; passwordHash: string })[] = [];
+      for (const p of plan) {
+        const password = generatePassword();
+        issued.push({ ...p, password, passwordHash: await hashPassword(password) });
+      }
+      if (issued.length === 0) return [];
+      await db.transaction(async (tx) => {
+        await q.insertUsers(tx, issued.map((a) => ({ username: a.username, passwordHash: a.passwordHash, role: 'body' as const, bodyCode: a.bodyCode, displayName: a.bodyName })));
+        await recordAudit(tx, { actor, action: 'user.create_for_campaign', campaignId, details: { usernames: issued.map((a) => a.username) } });
       });
+      return issued.map(({ passwordHash: _hash, ...a }) => a);
+    },
+
+    /** The accounts `createBodyAccounts` would create now. */
+    planBodyAccounts: async (campaignId: string) => planBodyAccounts(await listCampaignBodies(db, campaignId), await q.listUsers(db)),
+
+    /** Campaigns whose bodies can be given accounts at once. */
+    campaignChoices: () => listCampaigns(db, null),
+
+    /** Gives the account a new generated password (shown once) and ends its sessions. */
+    async resetPassword(id: string, actor: string): Promise<{ username: string; password: string }> {
+      const password = generatePassword();
+      const user = await updateUser(id, { password }, actor);
+      return { username: user.username, password };
     },
 
     async revokeSessions(id: string, actor: string) {
       return db.transaction(async (tx) => {
         const user = await q.updateUser(tx, id, { revoke: true });
         if (!user) throw notFound('Không tìm thấy tài khoản.');
+        await deleteUserSessions(tx, id);
         await recordAudit(tx, { actor, action: 'user.revoke_sessions', bodyCode: user.bodyCode, details: { username: user.username } });
         return user;
       });
@@ -119,6 +116,7 @@ export function createAccountsService({ db }: { db: Db }) {
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await q.updateUser(tx, user.id, { passwordHash, revoke: true });
+        await deleteUserSessions(tx, user.id);
         await recordAudit(tx, { actor: user.username, action: 'user.change_password', bodyCode: user.bodyCode, details: {} });
       });
     },

@@ -1,7 +1,8 @@
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
+import { auditCheckpoint, auditLog } from '../../db/schema/index.js';
 import type { AuditContent, AuditEntry } from './audit-chain.js';
+import type { Checkpoint } from './checkpoint.js';
 
 /** Arbitrary constant naming the advisory lock that keeps the chain linear. */
 const AUDIT_LOCK = 1_300_2023;
@@ -14,8 +15,8 @@ export async function lockChainHead(tx: Db): Promise<{ hash: string | null; now:
   return { hash: last?.hash ?? null, now: new Date(clock!.now) };
 }
 
-export async function insertAuditEntry(tx: Db, entry: AuditContent & { prevHash: string; hash: string }) {
-  await tx.insert(auditLog).values({
+export async function insertAuditEntry(tx: Db, entry: AuditContent & { prevHash: string; hash: string }): Promise<number> {
+  const [row] = await tx.insert(auditLog).values({
     at: entry.at,
     actor: entry.actor,
     action: entry.action,
@@ -24,7 +25,24 @@ export async function insertAuditEntry(tx: Db, entry: AuditContent & { prevHash:
     details: entry.details,
     prevHash: entry.prevHash,
     hash: entry.hash,
-  });
+  }).returning({ seq: auditLog.seq });
+  return row!.seq;
+}
+
+/** The one stored checkpoint: the chain's head as last signed. */
+export async function writeCheckpoint(tx: Db, c: Checkpoint, at: Date): Promise<void> {
+  const values = { seq: c.seq, hash: c.hash, signature: c.signature, at };
+  await tx.insert(auditCheckpoint).values({ id: 1, ...values }).onConflictDoUpdate({ target: auditCheckpoint.id, set: values });
+}
+
+export async function readCheckpoint(db: Db): Promise<Checkpoint | null> {
+  const [row] = await db.select({ seq: auditCheckpoint.seq, hash: auditCheckpoint.hash, signature: auditCheckpoint.signature }).from(auditCheckpoint).where(eq(auditCheckpoint.id, 1));
+  return row ?? null;
+}
+
+export async function hashAtSeq(db: Db, seq: number): Promise<string | undefined> {
+  const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, seq));
+  return row?.hash;
 }
 
 export async function readAuditPage(db: Db, afterSeq: number, limit: number): Promise<AuditEntry[]> {

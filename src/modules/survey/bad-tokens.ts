@@ -1,30 +1,31 @@
 // Guessing links is made useless by counting, per client address, the links
-// that matched nothing: past the limit within the window, the address is
-// refused before any lookup until the window moves on. Valid links cost
-// nothing, so a whole office behind one address is not slowed down.
+// that never existed: past the limit within the window, such links from that
+// address are answered "too many" instead of "not found". A valid link always
+// opens, and a link that once worked (replaced after an address fix, expired,
+// cancelled) is a mistake, not a guess, so an office sharing one address is
+// not locked out by one person. Counts live in PostgreSQL, shared by every
+// process, over the current and previous window; the address is kept only as
+// a keyed hash.
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.js';
+import { addressKey, countStatement, forgetOldAttempts, windowStart } from '../accounts/attempts.js';
+
 export type BadTokenLimiter = ReturnType<typeof createBadTokenLimiter>;
 
-export function createBadTokenLimiter({ limit, windowMs, clock = Date.now, maxKeys = 100_000 }: { limit: number; windowMs: number; clock?: () => number; maxKeys?: number }) {
-  const misses = new Map<string, { count: number; since: number }>();
-  const current = (key: string) => {
-    const entry = misses.get(key);
-    if (entry && clock() - entry.since >= windowMs) {
-      misses.delete(key);
-      return undefined;
-    }
-    return entry;
-  };
+export function createBadTokenLimiter({ db, secret, limit, windowMs }: { db: Db; secret: string; limit: number; windowMs: number }) {
+  const seconds = Math.max(1, Math.round(windowMs / 1000));
   return {
-    blocked(key: string): boolean {
-      return (current(key)?.count ?? 0) >= limit;
-    },
-    miss(key: string): void {
-      const entry = current(key);
-      if (entry) entry.count += 1;
-      else {
-        if (misses.size >= maxKeys) misses.delete(misses.keys().next().value!);
-        misses.set(key, { count: 1, since: clock() });
-      }
+    /**
+     * Called for a link that matched no invitation. Counts it unless it once
+     * existed, in one statement; true when the address is past the limit.
+     */
+    async miss(ip: string, tokenHash: Buffer): Promise<boolean> {
+      if (Math.random() < 1 / 200) await forgetOldAttempts(db);
+      const source = sql`
+        select ${addressKey(secret, 'bad-link', ip)}, ${windowStart(seconds)}, 1
+        where not exists (select 1 from retired_links where token_hash = ${tokenHash})`;
+      const rows = rowsOf<{ count: number }>(await db.execute(countStatement(source, seconds)));
+      return rows.length > 0 && Number(rows[0]!.count) > limit;
     },
   };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createBadTokenLimiter } from './bad-tokens.js';
 import { createSignalHasher, networkOf } from './signals.js';
 
 describe('integrity signals', () => {
@@ -26,29 +25,5 @@ describe('integrity signals', () => {
     const [l1, l2] = [Buffer.from('link-1'), Buffer.from('link-2')];
     expect(h.deviceKey(l1, '203.0.113.5', 'UA').equals(h.deviceKey(l1, '203.0.113.9', 'UA'))).toBe(true);
     expect(h.deviceKey(l1, '203.0.113.5', 'UA').equals(h.deviceKey(l2, '203.0.113.5', 'UA'))).toBe(false);
-  });
-});
-
-describe('bad token limiter', () => {
-  it('refuses an address after the limit within the window, then forgives it', () => {
-    let now = 0;
-    const limiter = createBadTokenLimiter({ limit: 3, windowMs: 1000, clock: () => now });
-    for (let i = 0; i < 3; i++) {
-      expect(limiter.blocked('x')).toBe(false);
-      limiter.miss('x');
-    }
-    expect(limiter.blocked('x')).toBe(true);
-    expect(limiter.blocked('y')).toBe(false);
-    now = 1000;
-    expect(limiter.blocked('x')).toBe(false);
-  });
-
-  it('keeps its memory bounded', () => {
-    const limiter = createBadTokenLimiter({ limit: 1, windowMs: 1000, clock: () => 0, maxKeys: 2 });
-    limiter.miss('a');
-    limiter.miss('b');
-    limiter.miss('c');
-    expect(limiter.blocked('a')).toBe(false);
-    expect(limiter.blocked('c')).toBe(true);
   });
 });

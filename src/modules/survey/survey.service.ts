@@ -56,18 +56,18 @@ const BAD_TOKEN_WINDOW_MS = 15 * 60_000;
 
 export function createSurveyService({ db, campaigns, config }: { db: Db; campaigns: CampaignsService; config: Pick<Config, 'tokenSecret' | 'surveyBadTokenLimit'> }) {
   const hasher = createSignalHasher(config.tokenSecret);
-  const limiter = createBadTokenLimiter({ limit: config.surveyBadTokenLimit, windowMs: BAD_TOKEN_WINDOW_MS });
+  const limiter = createBadTokenLimiter({ db, secret: config.tokenSecret, limit: config.surveyBadTokenLimit, windowMs: BAD_TOKEN_WINDOW_MS });
 
   /** Looks a token up. Every token, well-formed or not, costs one hash and one indexed lookup, so timing tells nothing. */
   async function resolve(token: string, client: Client) {
-    if (limiter.blocked(client.ip)) return { state: 'rate_limited' as const };
     const hash = tokenHash(token);
     const device = hasher.deviceKey(hash, client.ip, client.userAgent);
     const row = await q.findInvitation(db, hash, device);
-    if (!row || row.status === 'cancelled' || !TOKEN_PATTERN.test(token)) {
-      limiter.miss(client.ip);
+    if (!row || !TOKEN_PATTERN.test(token)) {
+      if (await limiter.miss(client.ip, hash)) return { state: 'rate_limited' as const };
       return { state: 'invalid' as const };
     }
+    if (row.status === 'cancelled') return { state: 'invalid' as const };
     if (row.status === 'completed') return { state: 'answered' as const, row, hash, device };
     if (row.closed) return { state: 'closed' as const, row, hash, device };
     return { state: 'open' as const, row, hash, device };
@@ -116,7 +116,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
    * or forged context only sends the submission down the full path.
    */
   async function submitAsClaimed(token: string, client: Client, fields: Record<string, unknown>, jsEnabled: boolean, claimed: FormContext): Promise<boolean> {
-    if (limiter.blocked(client.ip) || !TOKEN_PATTERN.test(token)) return false;
+    if (!TOKEN_PATTERN.test(token)) return false;
     const campaignConfig = await campaigns.config(claimed.campaign).catch(() => null);
     const form = campaignConfig && formForGroup(campaignConfig, claimed.group);
     if (!campaignConfig || !form) return false;
