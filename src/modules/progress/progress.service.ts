@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import { dbNow } from '../campaigns/campaigns.queries.js';
-import { progressCsv } from './progress-csv.js';
+import { progressCsv, progressXlsx } from './progress-csv.js';
 import { bodyProgress, completionSeries, filterBodies, groupTotals, overallTotals, sortBodies } from './progress.js';
 import * as q from './progress.queries.js';
 import type { ProgressQuery, RespondentsQuery } from './progress.schemas.js';
@@ -49,6 +49,11 @@ export function createProgressService({ db, campaigns }: { db: Db; campaigns: Ca
       const report = await this.report(campaignId, scopeBody, query, asOfficer);
       // The grand total adds up the rows shown, so a filtered export still sums.
       return progressCsv(report.bodies, overallTotals(report.bodies));
+    },
+
+    async xlsx(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
+      const report = await this.report(campaignId, scopeBody, query, asOfficer);
+      return progressXlsx(report.bodies, overallTotals(report.bodies));
     },
   };
 }
