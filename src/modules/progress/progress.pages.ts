@@ -72,7 +72,7 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
     },
   });
 
-  async function renderBody(request: FastifyRequest, reply: FastifyReply, campaignId: string, bodyCode: string, notice: { done?: string; error?: string; status?: number } = {}) {
+  async function renderBody(request: FastifyRequest, reply: FastifyReply, campaignId: string, bodyCode: string, notice: { done?: string; error?: string; status?: number; typed?: Record<string, string> } = {}) {
     const admin = principalOf(request).role === 'admin';
     const [summary, body, report, waiting, bounced, config] = await Promise.all([
       campaigns.get(campaignId),
@@ -98,6 +98,7 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
         bounced,
         done: notice.done,
         error: notice.error,
+        typed: notice.typed ?? {},
         bodyName: body.name,
         canReopen: admin && lists !== undefined,
         timeLeft: timeLeft(report.generatedAt, summary.responseDeadline.at),
@@ -125,7 +126,8 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
       await action();
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
-      return renderBody(request, reply, params.campaign, params.body, { error: error.message, status: error.status });
+      const typed = (request.body ?? {}) as Record<string, string>;
+      return renderBody(request, reply, params.campaign, params.body, { error: error.message, status: error.status, typed });
     }
     return reply.redirect(`/c/${params.campaign}/b/${params.body}?done=${done}`, 303);
   }
