@@ -15,6 +15,9 @@ export function createProgressService({ db, campaigns }: { db: Db; campaigns: Ca
   }
 
   return {
+    /** The database clock, which judges every deadline. */
+    now: () => dbNow(db),
+
     async report(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
       const config = await campaigns.config(campaignId);
       const body = bodyFilter(scopeBody, query.body);

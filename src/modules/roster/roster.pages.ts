@@ -1,6 +1,6 @@
 // The officer's Lists page: choose a group, upload (dry run, then confirm),
 // read the report line by line, review by group with merges and warnings,
-// correct or remove people, submit. MOHA can reopen a submitted list.
+// correct or remove people, submit. After the deadline it says so instead.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
@@ -20,7 +20,7 @@ const doneMessages: Record<string, string> = {
   added: 'Đã thêm người vào danh sách.',
   removed: 'Đã xóa người khỏi danh sách.',
   submitted: 'Đã gửi danh sách. Thư mời đang được gửi đến từng người.',
-  reopened: 'Đã mở lại danh sách để đơn vị sửa.',
+  reopened: 'Đã mở lại danh sách để đơn vị sửa và gửi lại.',
 };
 
 type Notice = { done?: string | undefined; error?: string | undefined; report?: ImportReport; upload?: { id: string; group?: string | undefined; fileName?: string | undefined; dryRun: boolean }; status?: number };
@@ -37,6 +37,8 @@ export const rosterPages: RoutePlugin<{ roster: RosterService; campaigns: Campai
   async function render(request: FastifyRequest, reply: FastifyReply, p: { campaign: string; body: string }, notice: Notice = {}) {
     const [campaign, list, config] = await Promise.all([campaigns.get(p.campaign), roster.list(scope(p)), campaigns.config(p.campaign)]);
     const groupName = new Map(config.groups.map((g) => [g.code, g.name]));
+    // What the page offers; every change is still judged on the database clock when it is made.
+    const open = Date.now() <= list.listDeadline.at.getTime();
     return reply.page(
       'lists',
       await pageContext(request, reply, {
@@ -44,7 +46,9 @@ export const rosterPages: RoutePlugin<{ roster: RosterService; campaigns: Campai
         list,
         groups: list.groups.map((g) => ({ code: g.code, name: g.name })),
         admin: principalOf(request).role === 'admin',
-        editable: list.listState === 'draft',
+        editable: list.listState === 'draft' && open,
+        deadlinePassed: !open,
+        reopen: { bodyCode: list.bodyCode, bodyName: list.bodyName, deadlineText: list.listDeadline.text, deadlinePassed: !open, campaignId: p.campaign, back: 'lists' },
         groupName: (code: string) => groupName.get(code) ?? code,
         maxUploadMb: Math.round(maxUploadBytes / 1048576),
         ...notice,
@@ -138,15 +142,11 @@ export const rosterPages: RoutePlugin<{ roster: RosterService; campaigns: Campai
       act(request, reply, request.params, () => roster.removeRespondent({ ...scope(request.params), actor: principalOf(request).username, id: request.params.id }), 'removed'),
   });
 
+  // MOHA reopens a list through the body page's form (reopen-list), which asks once and takes a new deadline.
   r.post('/c/:campaign/b/:body/lists/submit', {
     config: { access: ['admin', 'body'], page: true },
     schema: { hide: true, params: campaignBodyParams, body: form },
     handler: async (request, reply) => act(request, reply, request.params, () => roster.submit({ ...scope(request.params), actor: principalOf(request).username }), 'submitted'),
   });
 
-  r.post('/c/:campaign/b/:body/lists/reopen', {
-    config: { access: ['admin'], page: true },
-    schema: { hide: true, params: campaignBodyParams, body: form },
-    handler: async (request, reply) => act(request, reply, request.params, () => roster.reopen({ ...scope(request.params), actor: principalOf(request).username }), 'reopened'),
-  });
 };
