@@ -21,7 +21,7 @@ export async function openSession(t: TestApp): Promise<Session> {
 
 export async function loggedIn(s: Session, username: string, viewport = { width: 1366, height: 768 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await s.browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on('request', (r) => {
     if (!r.url().startsWith(s.base) && !r.url().startsWith('data:')) s.foreign.push(r.url());

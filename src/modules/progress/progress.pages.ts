@@ -8,6 +8,7 @@ import { pageContext } from '../../web/page-context.js';
 import { campaignBodyParams, campaignParams, itContactBody } from '../campaigns/campaigns.schemas.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import { timeLeft } from '../campaigns/deadlines.js';
+import { bounceText } from '../mail/bounce-reasons.js';
 import { progressQuery } from './progress.schemas.js';
 import { reopenList, type ListReopener } from './reopen-list.js';
 import type { ProgressService } from './progress.service.js';
@@ -84,13 +85,14 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
 
   async function renderBody(request: FastifyRequest, reply: FastifyReply, campaignId: string, bodyCode: string, notice: { done?: string; error?: string; status?: number; typed?: Record<string, string> } = {}) {
     const admin = principalOf(request).role === 'admin';
-    const [summary, body, report, waiting, bounced, config] = await Promise.all([
+    const [summary, body, report, waiting, bounced, config, voidedResponses] = await Promise.all([
       campaigns.get(campaignId),
       campaigns.getBody(campaignId, bodyCode),
       progress.report(campaignId, bodyCode, progressQuery.parse({}), !admin),
       progress.respondents(campaignId, bodyCode, { status: 'not_completed', limit: 200, offset: 0 }, true),
       progress.respondents(campaignId, bodyCode, { status: 'bounced', limit: 500, offset: 0 }, true),
       campaigns.config(campaignId),
+      progress.voidedResponses(campaignId, bodyCode),
     ]);
     const mine = report.bodies[0]!;
     const context = await pageContext(request, reply);
@@ -117,6 +119,8 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
         groupChart: barChart('Tỷ lệ trả lời theo nhóm', mine.groups.map((g) => ({ label: g.groupName, value: g.completed, total: g.invited }))),
         seriesChart: lineChart('Số phiếu đã trả lời theo thời gian', report.series.map((p) => ({ day: p.day, value: p.cumulative })), mine.invited),
         groupName: (code: string) => groupNames.get(code) ?? code,
+        voidedResponses,
+        bounceText,
         statusLabel: (status: string) => statusLabels[status] ?? status,
         ...formatters,
       },

@@ -66,6 +66,7 @@ export const respondentList = z.object({
       groupCode: z.string(),
       organisation: z.string().nullable(),
       position: z.string().nullable(),
+      phone: z.string().nullable(),
       status: z.enum(respondentStatuses),
       bounceReason: z.string().nullable(),
     }),

@@ -48,6 +48,17 @@ export function createProgressService({ db, campaigns }: { db: Db; campaigns: Ca
       return q.respondentsOfBody(db, campaignId, bodyCode, query);
     },
 
+    /** Every matching person, a page at a time, for downloads of any size. */
+    async *allRespondents(campaignId: string, bodyCode: string, query: Omit<RespondentsQuery, 'limit' | 'offset'>) {
+      for (let offset = 0; ; offset += 1000) {
+        const page = await q.respondentsOfBody(db, campaignId, bodyCode, { ...query, limit: 1000, offset });
+        yield* page.rows;
+        if (page.rows.length < 1000) return;
+      }
+    },
+
+    voidedResponses: (campaignId: string, bodyCode: string) => q.voidedResponses(db, campaignId, bodyCode),
+
     async csv(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
       const report = await this.report(campaignId, scopeBody, query, asOfficer);
       // The grand total adds up the rows shown, so a filtered export still sums.
