@@ -93,6 +93,27 @@ describe('reopening a list', () => {
   });
 });
 
+describe('the campaign-wide response deadline', () => {
+  it('is extended from a page of its own, and a date already past is refused with the reason', async () => {
+    const { context, page } = await loggedIn(s, 'moha');
+    await page.goto(`${s.base}/c/2023-tinh/national`);
+    await Promise.all([page.waitForNavigation(), page.click('#deadlines-link')]);
+    await page.fill('#responseDeadline', '01/01/2020');
+    await Promise.all([page.waitForNavigation(), page.click('#change button[type=submit]')]);
+    // The list deadline (moved to yesterday above) is named first: the new date falls before it.
+    expect(await page.locator('[role=alert]').textContent()).toMatch(/phải trước thời hạn trả lời phiếu \(23:59 ngày 01\/01\/2020\)|23:59 ngày 01\/01\/2020 đã qua/);
+    expect(await page.inputValue('#responseDeadline')).toBe('01/01/2020');
+    expect((await t.services.campaigns.get('2023-tinh')).responseDeadline.text).toBe('23:59 ngày 10/01/2100');
+    await page.fill('#responseDeadline', '17:00 ngày 20/01/2100');
+    await Promise.all([page.waitForNavigation(), page.click('#change button[type=submit]')]);
+    expect(await page.locator('.notice.ok').textContent()).toMatch(/Đã lưu thời hạn/);
+    expect(await page.locator('#response-deadline').textContent()).toBe('17:00 ngày 20/01/2100');
+    expect(await page.locator('header').textContent()).toContain('Hạn trả lời phiếu: 17:00 ngày 20/01/2100');
+    await page.screenshot({ path: `${ARTIFACTS}campaign-deadlines.png`, fullPage: true });
+    await context.close();
+  });
+});
+
 describe('the Lists page after the deadline', () => {
   it('hides the upload, add and submit forms and says why and whom to ask', async () => {
     const { context, page } = await loggedIn(s, 'hn');
