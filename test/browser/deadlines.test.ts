@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, seedProvinceCampaign, type TestApp } from '../helpers/app.js';
 import { seedSubmittedList } from '../helpers/seed.js';
-import { ARTIFACTS, loggedIn, openSession, type Session } from './session.js';
+import { ARTIFACTS, expectAccessible, loggedIn, openSession, type Session } from './session.js';
 
 let t: TestApp;
 let s: Session;
@@ -65,6 +65,7 @@ describe('reopening a list', () => {
     expect(await box.locator('input[name=listDeadline]').getAttribute('required')).not.toBeNull();
     await box.locator('input[name=listDeadline]').fill('20/12/2099');
     await box.screenshot({ path: `${ARTIFACTS}reopen-after-deadline.png` });
+    await expectAccessible(moha.page, 'reopening after the deadline');
     await Promise.all([moha.page.waitForNavigation(), box.locator('button:text-is("Mở lại danh sách")').click()]);
     expect(await moha.page.locator('.notice.ok').textContent()).toMatch(/Đã mở lại danh sách.*23:59 ngày 20\/12\/2099/);
     expect(await listState('22')).toBe('draft');
@@ -110,6 +111,7 @@ describe('the campaign-wide response deadline', () => {
     expect(await page.locator('#response-deadline').textContent()).toBe('17:00 ngày 20/01/2100');
     expect(await page.locator('header').textContent()).toContain('Hạn trả lời phiếu: 17:00 ngày 20/01/2100');
     await page.screenshot({ path: `${ARTIFACTS}campaign-deadlines.png`, fullPage: true });
+    await expectAccessible(page, 'the campaign deadlines page');
     await context.close();
   });
 });
@@ -123,6 +125,7 @@ describe('the Lists page after the deadline', () => {
     expect(await page.locator('#submit').count()).toBe(0);
     expect(await page.locator('#deadline-passed').textContent()).toMatch(/Đã quá hạn gửi danh sách.*Bộ Nội vụ/s);
     await page.screenshot({ path: `${ARTIFACTS}lists-after-deadline.png`, fullPage: true });
+    await expectAccessible(page, 'the Lists page after the deadline');
     await context.close();
   });
 

@@ -4,7 +4,7 @@
 // header names the body, not the account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, seedProvinceCampaign, type TestApp } from '../helpers/app.js';
-import { ARTIFACTS, loggedIn, openSession, type Session } from './session.js';
+import { ARTIFACTS, expectAccessible, loggedIn, openSession, type Session } from './session.js';
 
 let t: TestApp;
 let s: Session;
@@ -58,6 +58,7 @@ describe('editing the list on the Lists page', () => {
     expect(notice).toContain('duc.pv@quangninh.gov.vn');
     expect(notice).toContain('Lãnh đạo các cơ quan chuyên môn');
     await page.screenshot({ path: `${ARTIFACTS}lists-merged-add.png` });
+    await expectAccessible(page, 'the Lists page after a merged addition');
     await context.close();
   });
 
@@ -84,6 +85,7 @@ describe('editing the list on the Lists page', () => {
     await row.locator('summary:text("Sửa / xóa")').click();
     await row.locator('summary:text("Xóa khỏi danh sách")').click();
     expect(await row.locator('.confirm-remove').textContent()).toMatch(/Xóa Lê Thị Hoa khỏi danh sách/);
+    await expectAccessible(page, 'deleting someone, asked once');
     expect((await t.services.roster.list({ campaignId: '2023-tinh', bodyCode: '22' })).total).toBe(2);
     await Promise.all([page.waitForNavigation(), row.locator('button:text("Xóa Lê Thị Hoa")').click()]);
     expect(await page.locator('.notice.ok').textContent()).toMatch(/Đã xóa/);

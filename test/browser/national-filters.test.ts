@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, seedProvinceCampaign, type TestApp } from '../helpers/app.js';
 import { seedSubmittedList } from '../helpers/seed.js';
-import { ARTIFACTS, loggedIn, openSession, type Session } from './session.js';
+import { ARTIFACTS, expectAccessible, loggedIn, openSession, type Session } from './session.js';
 
 let t: TestApp;
 let s: Session;
@@ -35,6 +35,7 @@ describe('national filters', () => {
     expect((await shown(page)).sort()).toEqual(['22', '51']);
     expect(await page.locator('#filter-summary').textContent()).toMatch(/2\/4 đơn vị/);
     await page.screenshot({ path: `${ARTIFACTS}national-filter-q.png`, fullPage: true });
+    await expectAccessible(page, 'the national page, filtered');
     await context.close();
   });
 
