@@ -175,6 +175,12 @@ describe('voided answers', () => {
     expect(await page.locator('#voided').textContent()).toMatch(/9 phiếu.*hủy/s);
     expect(await page.locator('#voided').textContent()).toMatch(/không được tính điểm/);
     expect(await page.locator('.stat:has-text("Phiếu hợp lệ") b').textContent()).toBe('31');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#progress-xlsx')]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const total = book.worksheets[0]!.getSheetValues().find((r) => Array.isArray(r) && r[5] === 'Cộng đơn vị') as unknown[];
+    expect(total.slice(1, 3)).toEqual(['22', 'Tỉnh Quảng Ninh']);
+    expect(total[11]).toBe(ANSWERED);
     await context.close();
   });
 
