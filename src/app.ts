@@ -17,6 +17,8 @@ import { campaignsPages } from './modules/campaigns/campaigns.pages.js';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
 import { createCampaignsService } from './modules/campaigns/campaigns.service.js';
 import { progressPages } from './modules/progress/progress.pages.js';
+import { waitingPages } from './modules/progress/waiting.pages.js';
+import { deadlinePages } from './modules/progress/deadline.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { createProgressService } from './modules/progress/progress.service.js';
 import { scoringPages } from './modules/scoring/scoring.pages.js';
@@ -123,6 +125,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(campaignsPages, { campaigns: services.campaigns });
   await app.register(rosterPages, { roster: services.roster, campaigns: services.campaigns, maxUploadBytes: config.roster.maxUploadBytes, dataDir: config.dataDir });
   await app.register(progressPages, { progress: services.progress, campaigns: services.campaigns, sections: [mailBodySection(services.mail, app.views)], lists: services.roster });
+  await app.register(waitingPages, { progress: services.progress, campaigns: services.campaigns });
+  await app.register(deadlinePages, { progress: services.progress, campaigns: services.campaigns });
   await app.register(mailRoutes, { mail: services.mail, inboundMailToken: config.inboundMailToken });
   await app.register(mailPages, { mail: services.mail });
   await app.register(surveyRoutes, { survey: services.survey });

@@ -91,10 +91,10 @@ describe('campaigns', () => {
   });
 
   it('changes deadlines and extends one body’s list deadline', async () => {
-    const res = await api('PATCH', '/api/v1/campaigns/2023-tinh/deadlines', admin, { listDeadline: '17:00 ngày 18/12/2023' });
-    expect(res.json().listDeadline.text).toBe('17:00 ngày 18/12/2023');
-    const ext = await api('PUT', '/api/v1/campaigns/2023-tinh/bodies/22/list-deadline', admin, { listDeadline: '2023-12-22' });
-    expect(ext.json()).toMatchObject({ code: '22', listDeadlineExtended: true, listDeadline: { text: '23:59 ngày 22/12/2023' } });
+    const res = await api('PATCH', '/api/v1/campaigns/2023-tinh/deadlines', admin, { listDeadline: '17:00 ngày 18/12/2098', responseDeadline: '10/01/2099' });
+    expect(res.json().listDeadline.text).toBe('17:00 ngày 18/12/2098');
+    const ext = await api('PUT', '/api/v1/campaigns/2023-tinh/bodies/22/list-deadline', admin, { listDeadline: '2098-12-22' });
+    expect(ext.json()).toMatchObject({ code: '22', listDeadlineExtended: true, listDeadline: { text: '23:59 ngày 22/12/2098' } });
     const bad = await api('PATCH', '/api/v1/campaigns/2023-tinh/deadlines', admin, { listDeadline: 'thứ hai' });
     expect(bad.statusCode).toBe(422);
   });

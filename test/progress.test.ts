@@ -77,7 +77,7 @@ describe('progress API', () => {
     expect(all.total).toBe(10);
     expect((await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents?limit=3&offset=3', qn)).json()).toMatchObject({ total: 10, rows: all.rows.slice(3, 6) });
     expect((await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents?offset=100', qn)).json()).toEqual({ total: 10, rows: [] });
-    expect(Object.keys(all.rows[0]).sort()).toEqual(['bounceReason', 'email', 'fullName', 'groupCode', 'organisation', 'position', 'respondentId', 'status']);
+    expect(Object.keys(all.rows[0]).sort()).toEqual(['bounceReason', 'email', 'fullName', 'groupCode', 'organisation', 'phone', 'position', 'respondentId', 'status']);
     const bounced = (await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents?status=bounced', qn)).json();
     expect(bounced.rows).toEqual([expect.objectContaining({ email: 'hdnd2@quangninh.gov.vn', status: 'bounced', bounceReason: '550 5.1.1 mailbox unavailable' })]);
     const waiting = (await get('/api/v1/campaigns/2023-tinh/bodies/22/respondents?status=not_completed&group=hdnd', qn)).json();

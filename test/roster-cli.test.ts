@@ -53,7 +53,7 @@ describe('par-survey import and roster', { timeout: 150_000 }, () => {
     expect(res.code).toBe(0);
     const people = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(people).toHaveLength(3);
-    expect(people[0]).toEqual({ name: 'Nguyễn Văn Ấn', email: 'nguyen.van.an@quangninh.gov.vn', phone: '+84912345678', organisation: 'Sở Nội vụ', position: 'Giám đốc', group: 'lanh_dao_so' });
+    expect(people[0]).toEqual({ name: 'Nguyễn Văn Ấn', email: 'nguyen.van.an@quangninh.gov.vn', phone: '0912 345 678', organisation: 'Sở Nội vụ', position: 'Giám đốc', group: 'lanh_dao_so' });
     const table = await runCli(['roster', '--campaign', 't', '--body', '22'], env);
     expect(table.stdout).toMatch(/Lãnh đạo các cơ quan chuyên môn/);
   });

@@ -80,7 +80,7 @@ describe('lists page', () => {
     expect(after.body).toContain('chỉ xem được');
     expect(after.body).not.toContain('enctype="multipart/form-data"');
     expect(after.body).not.toContain('Sửa / xóa');
-    const reopen = await moha.post(`${page}/reopen`, { _csrf: csrfFrom((await moha.get(page)).body) });
+    const reopen = await moha.post(`${page.replace(/\/lists$/, '')}/reopen-list`, { _csrf: csrfFrom((await moha.get(page)).body), back: 'lists' });
     expect(reopen.status).toBe(303);
     expect((await officer.get(page)).body).toContain('enctype="multipart/form-data"');
   });

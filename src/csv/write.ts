@@ -13,12 +13,13 @@ export function neutraliseCell(value: unknown): string {
   return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export type CsvOptions = { bom?: boolean };
+/** `delimiter`: ";" for Excel on Windows set to Vietnamese, whose list separator it is. */
+export type CsvOptions = { bom?: boolean; delimiter?: ',' | ';' };
 
 export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, options: CsvOptions = {}): string {
   const data: string[][] = [header.map(neutraliseCell)];
   for (const row of rows) data.push(row.map(neutraliseCell));
-  const body = Papa.unparse(data, { newline: '\r\n', quotes: false, escapeFormulae: false });
+  const body = Papa.unparse(data, { newline: '\r\n', quotes: false, escapeFormulae: false, delimiter: options.delimiter ?? ',' });
   return `${options.bom ? '\ufeff' : ''}${body}\r\n`;
 }
 

@@ -69,7 +69,7 @@ describe('officer progress page', () => {
     await page.goto(`${base}/c/2023-tinh`);
     expect(page.url()).toBe(`${base}/c/2023-tinh/b/22`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Tỉnh Quảng Ninh');
-    expect(await page.locator('header').textContent()).toContain('đơn vị 22 Tỉnh Quảng Ninh');
+    expect(await page.locator('header .who').textContent()).toContain('Tỉnh Quảng Ninh');
     const chart = page.locator('svg.chart');
     expect(await chart.isVisible()).toBe(true);
     const box = (await chart.boundingBox())!;

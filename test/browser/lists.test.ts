@@ -121,7 +121,8 @@ describe('lists page in Chromium', () => {
   it('lets MOHA reopen the list', async () => {
     const admin = await loginAs('moha', lists);
     expect(await admin.textContent('#list-state')).toBe('Đã gửi');
-    await Promise.all([admin.waitForURL(/done=reopened/), admin.click('#reopen')]);
+    await admin.click('#moha summary');
+    await Promise.all([admin.waitForURL(/done=reopened/), admin.click('#moha button:text-is("Mở lại danh sách")')]);
     expect(await admin.textContent('#list-state')).toBe('Chưa gửi');
     await expectAccessible(admin, 'lists page reopened, MOHA');
     await officer.goto(`${origin}${lists}`);

@@ -48,7 +48,8 @@ async function officerPage(): Promise<Page> {
 describe('mail actions on the body progress page', () => {
   it('urges those who have not answered, once a day', async () => {
     const page = await officerPage();
-    const button = page.locator('#urge button', { hasText: 'Đôn đốc 3 người' });
+    await page.click('#urge summary:text("Đôn đốc 3 người")');
+    const button = page.locator('#urge button', { hasText: 'Gửi thư đôn đốc đến 3 người' });
     await expect(button.count()).resolves.toBe(1);
     await expectAccessible(page, 'body page with non-respondents to urge');
     await Promise.all([page.waitForURL(/done=urge/), button.click()]);

@@ -7,7 +7,7 @@ import { campaignConfigSchema, type CampaignConfig } from './campaign-config.js'
 import { configOf, type CampaignFile } from './campaign-file.js';
 import type { CreateCampaignInput, ItContactInput } from './campaigns.schemas.js';
 import * as q from './campaigns.queries.js';
-import { formatDeadline, listDeadlineFor, parseDeadline } from './deadlines.js';
+import { checkBodyListDeadline, checkDeadlineChange, formatDeadline, listDeadlineFor, parseDeadline } from './deadlines.js';
 
 const deadlineView = (at: Date) => ({ at, text: formatDeadline(at) });
 
@@ -136,6 +136,8 @@ export function createCampaignsService({ db }: { db: Db }) {
       if (responseDeadline.getTime() !== campaign.responseDeadline.getTime() && (await q.isSealed(db, id))) {
         throw conflict('campaign_sealed', 'Dữ liệu đợt khảo sát đã được niêm phong để tính điểm nên không thể đổi thời hạn trả lời phiếu.');
       }
+      const extensions = (await q.listCampaignBodies(db, id)).flatMap((b) => (b.listDeadline ? [{ name: b.name, listDeadline: b.listDeadline }] : []));
+      checkDeadlineChange({ listDeadline, responseDeadline }, { now: await q.dbNow(db), listDeadline: campaign.listDeadline, responseDeadline: campaign.responseDeadline }, extensions);
       await db.transaction(async (tx) => {
         await q.updateCampaignDeadlines(tx, id, { listDeadline, responseDeadline });
         await recordAudit(tx, {
@@ -166,7 +168,7 @@ export function createCampaignsService({ db }: { db: Db }) {
       const campaign = await requireCampaign(id);
       const body = await requireBody(id, code);
       const at = deadline === null ? null : parseDeadline(deadline);
-      if (at) checkOrder(at, campaign.responseDeadline);
+      if (at) checkBodyListDeadline(at, { now: await q.dbNow(db), listDeadline: campaign.listDeadline, responseDeadline: campaign.responseDeadline });
       const updated = await db.transaction(async (tx) => {
         const row = await q.updateCampaignBody(tx, id, code, { listDeadline: at });
         await recordAudit(tx, {

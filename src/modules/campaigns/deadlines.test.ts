@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDeadline, listDeadlineFor, parseDeadline, timeLeft, vietnamDay } from './deadlines.js';
+import { checkBodyListDeadline, checkDeadlineChange, formatDeadline, listDeadlineFor, parseDeadline, timeLeft, vietnamDay } from './deadlines.js';
 
 describe('parseDeadline', () => {
   it.each([
@@ -56,5 +56,34 @@ describe('timeLeft', () => {
     ['2024-01-10T17:00:00Z', 'đã hết hạn'],
   ])('at %s says %s', (now, text) => {
     expect(timeLeft(new Date(now), deadline)).toBe(text);
+  });
+});
+
+describe('checking a deadline against the campaign timeline', () => {
+  const t = { now: parseDeadline('17:00 ngày 10/12/2023'), listDeadline: parseDeadline('15/12/2023'), responseDeadline: parseDeadline('10/01/2024') };
+
+  it.each([
+    ['09/12/2023', /đã qua/],
+    ['17:00 ngày 10/12/2023', /đã qua/],
+    ['14/12/2023', /sớm hơn hạn gửi danh sách chung của đợt \(23:59 ngày 15\/12\/2023\)/],
+    ['11/01/2024', /phải trước hạn trả lời phiếu của đợt \(23:59 ngày 10\/01\/2024\)/],
+  ])('refuses a body extension to %s', (input, message) => {
+    expect(() => checkBodyListDeadline(parseDeadline(input), t)).toThrow(message);
+  });
+
+  it.each(['15/12/2023', '20/12/2023', '10/01/2024'])('accepts a body extension to %s', (input) => {
+    expect(() => checkBodyListDeadline(parseDeadline(input), t)).not.toThrow();
+  });
+
+  it('refuses a response deadline moved into the past, and one before a body’s extension', () => {
+    expect(() => checkDeadlineChange({ ...t, responseDeadline: parseDeadline('01/12/2023') }, t, [])).toThrow(/Hạn trả lời phiếu 23:59 ngày 01\/12\/2023 đã qua/);
+    const ext = [{ name: 'Tỉnh Quảng Ninh', listDeadline: parseDeadline('05/01/2024') }];
+    expect(() => checkDeadlineChange({ ...t, responseDeadline: parseDeadline('04/01/2024') }, t, ext)).toThrow(/Tỉnh Quảng Ninh được gia hạn/);
+    expect(() => checkDeadlineChange({ ...t, responseDeadline: parseDeadline('20/01/2024') }, t, ext)).not.toThrow();
+  });
+
+  it('leaves an unchanged deadline alone even when it has passed', () => {
+    const later = { ...t, now: parseDeadline('20/12/2023') };
+    expect(() => checkDeadlineChange({ listDeadline: t.listDeadline, responseDeadline: parseDeadline('20/01/2024') }, later, [])).not.toThrow();
   });
 });

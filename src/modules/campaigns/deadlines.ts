@@ -1,7 +1,7 @@
 // Deadlines are instants. People type them as dates: a date without a time
 // means the end of that day in Asia/Ho_Chi_Minh (UTC+7, no daylight saving),
 // and they are shown the Vietnamese way: "23:59 ngày 15/12/2023".
-import { AppError } from '../../errors.js';
+import { AppError, invalid } from '../../errors.js';
 
 export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
 const OFFSET = '+07:00';
@@ -86,6 +86,55 @@ export function vietnamDay(date: Date): string {
 /** A body's list deadline: MOHA's extension for the body when there is one. */
 export function listDeadlineFor(campaign: { listDeadline: Date }, body: { listDeadline: Date | null }): Date {
   return body.listDeadline ?? campaign.listDeadline;
+}
+
+/** Where a campaign stands: the database clock and its own deadlines. */
+export type Timeline = { now: Date; listDeadline: Date; responseDeadline: Date };
+
+const passed = (at: Date, now: Date, what: string, field: string) =>
+  at.getTime() <= now.getTime()
+    ? invalid(`${what} ${formatDeadline(at)} đã qua (bây giờ là ${formatDeadline(now)}). Hãy nhập một thời điểm sau bây giờ.`, [{ field, message: 'đã qua' }])
+    : null;
+
+/**
+ * MOHA's extension of one body's list deadline must still be ahead, no earlier
+ * than the campaign's own list deadline (that would shorten it, not extend it)
+ * and no later than the response deadline; a typo must not lock a body out.
+ */
+export function checkBodyListDeadline(at: Date, t: Timeline): void {
+  const error =
+    passed(at, t.now, 'Hạn gửi danh sách', 'listDeadline') ??
+    (at.getTime() < t.listDeadline.getTime()
+      ? invalid(
+          `Hạn gia hạn ${formatDeadline(at)} sớm hơn hạn gửi danh sách chung của đợt (${formatDeadline(t.listDeadline)}). Gia hạn phải sau hạn chung; muốn bỏ gia hạn thì để trống ô thời hạn.`,
+          [{ field: 'listDeadline', message: 'trước hạn chung của đợt' }],
+        )
+      : null) ??
+    (at.getTime() > t.responseDeadline.getTime()
+      ? invalid(
+          `Hạn gửi danh sách ${formatDeadline(at)} phải trước hạn trả lời phiếu của đợt (${formatDeadline(t.responseDeadline)}). Nếu cần, hãy gia hạn trả lời phiếu trước.`,
+          [{ field: 'listDeadline', message: 'sau hạn trả lời phiếu' }],
+        )
+      : null);
+  if (error) throw error;
+}
+
+/**
+ * A change of the campaign's own deadlines: a changed deadline must be ahead,
+ * and the response deadline may not close before a body's extended list deadline.
+ */
+export function checkDeadlineChange(next: Omit<Timeline, 'now'>, t: Timeline, extensions: readonly { name: string; listDeadline: Date }[]): void {
+  const error =
+    (next.listDeadline.getTime() !== t.listDeadline.getTime() ? passed(next.listDeadline, t.now, 'Hạn gửi danh sách', 'listDeadline') : null) ??
+    (next.responseDeadline.getTime() !== t.responseDeadline.getTime() ? passed(next.responseDeadline, t.now, 'Hạn trả lời phiếu', 'responseDeadline') : null);
+  if (error) throw error;
+  const late = extensions.find((b) => b.listDeadline.getTime() > next.responseDeadline.getTime());
+  if (late) {
+    throw invalid(
+      `${late.name} được gia hạn gửi danh sách đến ${formatDeadline(late.listDeadline)}, sau hạn trả lời phiếu mới (${formatDeadline(next.responseDeadline)}). Hãy chọn hạn trả lời phiếu muộn hơn.`,
+      [{ field: 'responseDeadline', message: 'trước hạn gia hạn của một đơn vị' }],
+    );
+  }
 }
 
 export const isBefore = (now: Date, deadline: Date) => now.getTime() <= deadline.getTime();

@@ -20,15 +20,17 @@ type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'canc
 
 export function createMailActions({ db, config, campaigns, domain }: Deps) {
   async function urgeStatus({ campaignId, bodyCode, now = new Date() }: { campaignId: string; bodyCode: string; now?: Date }) {
-    const info = await q.bodyUrgeInfo(db, campaignId, bodyCode);
+    const [info, campaign] = await Promise.all([q.bodyUrgeInfo(db, campaignId, bodyCode), campaigns.requireCampaign(campaignId)]);
     if (!info) throw notFound('Không tìm thấy đơn vị trong đợt khảo sát.');
     const next = nextUrgeAt(info.lastUrgedAt);
+    const closed = now.getTime() > campaign.responseDeadline.getTime();
     return {
       lastUrgedAt: info.lastUrgedAt,
       nextAllowedAt: next,
-      canUrge: info.listState === 'submitted' && info.waiting > 0 && canUrge(now, info.lastUrgedAt),
+      canUrge: !closed && info.listState === 'submitted' && info.waiting > 0 && canUrge(now, info.lastUrgedAt),
       waiting: info.waiting,
       listSubmitted: info.listState === 'submitted',
+      responseDeadlinePassed: closed,
     };
   }
 
@@ -58,6 +60,10 @@ export function createMailActions({ db, config, campaigns, domain }: Deps) {
 
     /** Đôn đốc: a reminder to the body's respondents who have not answered, once per 24 h. */
     async urge({ campaignId, bodyCode, actor, now = new Date() }: { campaignId: string; bodyCode: string; actor: string; now?: Date }) {
+      const campaign = await campaigns.requireCampaign(campaignId);
+      if (now.getTime() > campaign.responseDeadline.getTime()) {
+        throw conflict('response_deadline_passed', `Đã hết hạn trả lời phiếu (${formatDeadline(campaign.responseDeadline)}) nên không đôn đốc nữa: phiếu gửi sau hạn không được nhận.`);
+      }
       const queued = await db.transaction(async (tx) => {
         const body = await q.lockBodyForUrge(tx, campaignId, bodyCode);
         if (!body) throw notFound('Không tìm thấy đơn vị trong đợt khảo sát.');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import type { Views } from '../../web/views.js';
 import { formatDeadline } from '../campaigns/deadlines.js';
+import { formatters } from '../../web/format.js';
 import { campaignBodyParams } from '../campaigns/campaigns.schemas.js';
 import type { BodyPageSection } from '../progress/progress.pages.js';
 import { respondentParams } from './mail.schemas.js';
@@ -13,10 +14,14 @@ import type { MailService } from './mail.service.js';
 export function mailBodySection(mail: MailService, views: Views): BodyPageSection {
   return async ({ campaignId, bodyCode, csrfToken }) => {
     const status = await mail.urgeStatus({ campaignId, bodyCode });
+    // The message as a respondent receives it, shown before anything is sent.
+    const preview = status.canUrge ? await mail.preview({ campaignId, template: 'reminder', bodyCode }) : null;
     const html = views.render('mail-urge', {
       action: `/c/${campaignId}/b/${bodyCode}/urge`,
       csrfToken,
       status,
+      preview,
+      n: formatters.n,
       lastUrged: status.lastUrgedAt ? formatDeadline(status.lastUrgedAt) : null,
       nextAllowed: status.nextAllowedAt ? formatDeadline(status.nextAllowedAt) : null,
     });

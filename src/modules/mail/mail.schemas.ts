@@ -9,6 +9,7 @@ export const urgeStatus = z.object({
   canUrge: z.boolean(),
   waiting: z.number().int(),
   listSubmitted: z.boolean(),
+  responseDeadlinePassed: z.boolean(),
 });
 export const urgeResult = urgeStatus.extend({ queued: z.number().int() });
 

@@ -2,6 +2,7 @@
 // row per body and one for the whole campaign, so a filter or pivot in Excel
 // needs no formula. toCsv adds the BOM and neutralises formula-like cells.
 import { toCsv } from '../../csv/write.js';
+import { toXlsx } from '../../csv/xlsx.js';
 import type { BodyProgress, GroupProgress } from './progress.js';
 
 export const progressCsvHeader = [
@@ -40,4 +41,10 @@ export function progressCsvRows(bodies: readonly CsvBody[], totals: Counts): unk
 
 export function progressCsv(bodies: readonly CsvBody[], totals: Counts): string {
   return toCsv(progressCsvHeader, progressCsvRows(bodies, totals), { bom: true });
+}
+
+/** The same table as an Excel workbook; the rate is a number there, not text. */
+export function progressXlsx(bodies: readonly CsvBody[], totals: Counts): Promise<Buffer> {
+  const rows = progressCsvRows(bodies, totals).map((row) => row.map((cell, i) => (i === row.length - 1 && cell !== '' ? Number(cell) : cell)));
+  return toXlsx([{ name: 'Tiến độ', header: progressCsvHeader, rows }]);
 }

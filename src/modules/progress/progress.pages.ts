@@ -8,14 +8,16 @@ import { pageContext } from '../../web/page-context.js';
 import { campaignBodyParams, campaignParams, itContactBody } from '../campaigns/campaigns.schemas.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import { timeLeft } from '../campaigns/deadlines.js';
+import { bounceText } from '../mail/bounce-reasons.js';
 import { progressQuery } from './progress.schemas.js';
+import { reopenList, type ListReopener } from './reopen-list.js';
 import type { ProgressService } from './progress.service.js';
 
 /**
  * Reopening a submitted list belongs to the roster capability; the national
  * and body pages only call it. Wire it in app.ts as `lists: services.roster`.
  */
-export type ListReopener = { reopen(input: { campaignId: string; bodyCode: string; actor: string }): Promise<unknown> };
+export type { ListReopener };
 
 /** Extra sections other capabilities add to the body page (urging, list actions). */
 export type BodyPageSection = (ctx: { campaignId: string; bodyCode: string; csrfToken: string; admin: boolean }) => Promise<{ actionsHtml?: string; mohaActionsHtml?: string }>;
@@ -50,7 +52,8 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
     schema: { hide: true, params: campaignParams, querystring: progressQuery.omit({ body: true }) },
     handler: async (request, reply) => {
       const { campaign } = request.params;
-      const [summary, report] = await Promise.all([campaigns.get(campaign), progress.report(campaign, null, request.query, false)]);
+      const [summary, report, bodies] = await Promise.all([campaigns.get(campaign), progress.report(campaign, null, request.query, false), campaigns.listBodies(campaign)]);
+      const deadlines = new Map(bodies.map((b) => [b.code, reopenView(b, report.generatedAt)]));
       const totals = report.totals;
       return reply.page(
         'national',
@@ -62,6 +65,7 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
           generatedAt: formatters.when(report.generatedAt),
           timeLeft: timeLeft(report.generatedAt, summary.responseDeadline.at),
           canReopen: lists !== undefined,
+          reopenOf: (code: string) => deadlines.get(code),
           filterQs: new URLSearchParams(Object.entries({ q: request.query.q ?? '', listState: request.query.listState ?? '' }).filter(([, v]) => v !== '')).toString(),
           openFlags: report.bodies.reduce((n, b) => n + (('openFlags' in b ? b.openFlags : 0) as number), 0),
           groupChart: barChart('Tỷ lệ trả lời theo nhóm', report.groups.map((g) => ({ label: g.groupName, value: g.completed, total: g.invited }))),
@@ -72,15 +76,23 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
     },
   });
 
-  async function renderBody(request: FastifyRequest, reply: FastifyReply, campaignId: string, bodyCode: string, notice: { done?: string; error?: string; status?: number } = {}) {
+  const reopenView = (b: { code: string; name: string; listDeadline: { at: Date; text: string } }, now: Date) => ({
+    bodyCode: b.code,
+    bodyName: b.name,
+    deadlineText: b.listDeadline.text,
+    deadlinePassed: b.listDeadline.at.getTime() <= now.getTime(),
+  });
+
+  async function renderBody(request: FastifyRequest, reply: FastifyReply, campaignId: string, bodyCode: string, notice: { done?: string; error?: string; status?: number; typed?: Record<string, string> } = {}) {
     const admin = principalOf(request).role === 'admin';
-    const [summary, body, report, waiting, bounced, config] = await Promise.all([
+    const [summary, body, report, waiting, bounced, config, voidedResponses] = await Promise.all([
       campaigns.get(campaignId),
       campaigns.getBody(campaignId, bodyCode),
       progress.report(campaignId, bodyCode, progressQuery.parse({}), !admin),
       progress.respondents(campaignId, bodyCode, { status: 'not_completed', limit: 200, offset: 0 }, true),
       progress.respondents(campaignId, bodyCode, { status: 'bounced', limit: 500, offset: 0 }, true),
       campaigns.config(campaignId),
+      progress.voidedResponses(campaignId, bodyCode),
     ]);
     const mine = report.bodies[0]!;
     const context = await pageContext(request, reply);
@@ -96,15 +108,19 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
         progress: mine,
         waiting,
         bounced,
-        done: notice.done,
+        done: notice.done === doneMessages.reopened ? `${notice.done} Hạn gửi danh sách của đơn vị: ${body.listDeadline.text}.` : notice.done,
         error: notice.error,
+        typed: notice.typed ?? {},
         bodyName: body.name,
         canReopen: admin && lists !== undefined,
+        reopen: reopenView(body, report.generatedAt),
         timeLeft: timeLeft(report.generatedAt, summary.responseDeadline.at),
         listTimeLeft: timeLeft(report.generatedAt, body.listDeadline.at),
         groupChart: barChart('Tỷ lệ trả lời theo nhóm', mine.groups.map((g) => ({ label: g.groupName, value: g.completed, total: g.invited }))),
         seriesChart: lineChart('Số phiếu đã trả lời theo thời gian', report.series.map((p) => ({ day: p.day, value: p.cumulative })), mine.invited),
         groupName: (code: string) => groupNames.get(code) ?? code,
+        voidedResponses,
+        bounceText,
         statusLabel: (status: string) => statusLabels[status] ?? status,
         ...formatters,
       },
@@ -125,7 +141,8 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
       await action();
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
-      return renderBody(request, reply, params.campaign, params.body, { error: error.message, status: error.status });
+      const typed = (request.body ?? {}) as Record<string, string>;
+      return renderBody(request, reply, params.campaign, params.body, { error: error.message, status: error.status, typed });
     }
     return reply.redirect(`/c/${params.campaign}/b/${params.body}?done=${done}`, 303);
   }
@@ -153,11 +170,24 @@ export const progressPages: RoutePlugin<{ progress: ProgressService; campaigns: 
 
   r.post('/c/:campaign/b/:body/reopen-list', {
     config: { access: ['admin'], page: true },
-    schema: { hide: true, params: campaignBodyParams, body: z.object({ _csrf: z.string().optional() }) },
+    schema: {
+      hide: true,
+      params: campaignBodyParams,
+      body: z.object({ _csrf: z.string().optional(), listDeadline: z.string().max(64).default(''), back: z.enum(['body', 'lists']).default('body') }),
+    },
     handler: async (request, reply) => {
       if (!lists) throw new AppError('not_available', 404, 'Chức năng mở lại danh sách chưa được cài đặt.');
       const { campaign, body } = request.params;
-      return act(request, reply, request.params, () => lists.reopen({ campaignId: campaign, bodyCode: body, actor: principalOf(request).username }), 'reopened');
+      const reopen = async () =>
+        reopenList({ campaigns, lists }, { campaignId: campaign, bodyCode: body, listDeadline: request.body.listDeadline, actor: principalOf(request).username, now: await progress.now() });
+      if (request.body.back === 'body') return act(request, reply, request.params, reopen, 'reopened');
+      try {
+        await reopen();
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500 || error.status === 404) throw error;
+        return renderBody(request, reply, campaign, body, { error: error.message, status: error.status, typed: request.body as Record<string, string> });
+      }
+      return reply.redirect(`/c/${campaign}/b/${body}/lists?done=reopened`, 303);
     },
   });
 };

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaignBodies, flags, invitations, progressCounters, progressDaily, respondents } from '../../db/schema/index.js';
+import { campaignBodies, flags, invitations, progressCounters, progressDaily, respondents, responses } from '../../db/schema/index.js';
 import type { BodyInfo, CounterRow, DailyRow, RespondentStatus } from './progress.js';
 
 export async function counterRows(db: Db, campaignId: string, bodyCode: string | null): Promise<CounterRow[]> {
@@ -96,6 +96,7 @@ export async function respondentsOfBody(db: Db, campaignId: string, bodyCode: st
       groupCode: r.groupCode,
       organisation: r.organisation,
       position: r.position,
+      phone: r.phone,
       status: statusSql,
       bounceReason: invitations.bounceReason,
       total: sql<number>`(count(*) over ())::int`,
@@ -111,4 +112,13 @@ export async function respondentsOfBody(db: Db, campaignId: string, bodyCode: st
   // Past the end there is no row to carry the count.
   const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(r).leftJoin(invitations, join).where(where);
   return { total: total!.n, rows };
+}
+
+/** Answers of the body that MOHA voided after reviewing interference (no identities involved). */
+export async function voidedResponses(db: Db, campaignId: string, bodyCode: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(responses)
+    .where(and(eq(responses.campaignId, campaignId), eq(responses.bodyCode, bodyCode), sql`${responses.voidedAt} is not null`));
+  return row?.n ?? 0;
 }

@@ -1,3 +1,4 @@
+import { XLSX_TYPE } from '../../csv/xlsx.js';
 import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { campaignBodyParams, campaignParams } from '../campaigns/campaigns.schemas.js';
 import { progressQuery, progressReport, respondentList, respondentsQuery } from './progress.schemas.js';
@@ -29,6 +30,15 @@ export const progressRoutes: RoutePlugin<{ progress: ProgressService }> = async 
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="tien-do-${request.params.campaign}.csv"`)
         .send(csv);
+    },
+  });
+
+  r.get('/api/v1/campaigns/:campaign/progress.xlsx', {
+    config: { access: ['admin', 'body'] },
+    schema: { tags, summary: 'The progress table as an Excel workbook', params: campaignParams, querystring: progressQuery },
+    handler: async (request, reply) => {
+      const xlsx = await progress.xlsx(request.params.campaign, request.scope.bodyCode, request.query, principalOf(request).role === 'body');
+      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="tien-do-${request.params.campaign}.xlsx"`).send(xlsx);
     },
   });
 

@@ -4,21 +4,24 @@ import { sortKeys } from './progress.js';
 
 export const respondentStatuses = ['not_invited', 'invited', 'delivered', 'bounced', 'opened', 'completed'] as const;
 
+/** A filter form sends "Tất cả" as an empty value: that is no filter, not a wrong one. */
+const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
 export const progressQuery = z.object({
-  body: codeSchema.optional(),
-  sort: z.enum(sortKeys).default('bodyCode'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  listState: z.enum(['draft', 'submitted']).optional(),
+  body: blank(codeSchema.optional()),
+  sort: blank(z.enum(sortKeys).default('bodyCode')),
+  order: blank(z.enum(['asc', 'desc']).default('asc')),
+  listState: blank(z.enum(['draft', 'submitted']).optional()),
   /** Part of a body's code or name, without diacritics if you like. */
-  q: z.string().trim().max(100).optional(),
+  q: blank(z.string().trim().max(100).optional()),
 });
 
 export const respondentsQuery = z.object({
-  status: z.enum([...respondentStatuses, 'not_completed']).optional(),
-  group: codeSchema.optional(),
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  status: blank(z.enum([...respondentStatuses, 'not_completed']).optional()),
+  group: blank(codeSchema.optional()),
+  q: blank(z.string().trim().max(200).optional()),
+  limit: blank(z.coerce.number().int().min(1).max(1000).default(100)),
+  offset: blank(z.coerce.number().int().min(0).default(0)),
 });
 
 const counts = {
@@ -63,6 +66,7 @@ export const respondentList = z.object({
       groupCode: z.string(),
       organisation: z.string().nullable(),
       position: z.string().nullable(),
+      phone: z.string().nullable(),
       status: z.enum(respondentStatuses),
       bounceReason: z.string().nullable(),
     }),

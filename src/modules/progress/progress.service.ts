@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import { dbNow } from '../campaigns/campaigns.queries.js';
-import { progressCsv } from './progress-csv.js';
+import { progressCsv, progressXlsx } from './progress-csv.js';
 import { bodyProgress, completionSeries, filterBodies, groupTotals, overallTotals, sortBodies } from './progress.js';
 import * as q from './progress.queries.js';
 import type { ProgressQuery, RespondentsQuery } from './progress.schemas.js';
@@ -15,6 +15,9 @@ export function createProgressService({ db, campaigns }: { db: Db; campaigns: Ca
   }
 
   return {
+    /** The database clock, which judges every deadline. */
+    now: () => dbNow(db),
+
     async report(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
       const config = await campaigns.config(campaignId);
       const body = bodyFilter(scopeBody, query.body);
@@ -45,10 +48,26 @@ export function createProgressService({ db, campaigns }: { db: Db; campaigns: Ca
       return q.respondentsOfBody(db, campaignId, bodyCode, query);
     },
 
+    /** Every matching person, a page at a time, for downloads of any size. */
+    async *allRespondents(campaignId: string, bodyCode: string, query: Omit<RespondentsQuery, 'limit' | 'offset'>) {
+      for (let offset = 0; ; offset += 1000) {
+        const page = await q.respondentsOfBody(db, campaignId, bodyCode, { ...query, limit: 1000, offset });
+        yield* page.rows;
+        if (page.rows.length < 1000) return;
+      }
+    },
+
+    voidedResponses: (campaignId: string, bodyCode: string) => q.voidedResponses(db, campaignId, bodyCode),
+
     async csv(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
       const report = await this.report(campaignId, scopeBody, query, asOfficer);
       // The grand total adds up the rows shown, so a filtered export still sums.
       return progressCsv(report.bodies, overallTotals(report.bodies));
+    },
+
+    async xlsx(campaignId: string, scopeBody: string | null, query: ProgressQuery, asOfficer: boolean) {
+      const report = await this.report(campaignId, scopeBody, query, asOfficer);
+      return progressXlsx(report.bodies, overallTotals(report.bodies));
     },
   };
 }

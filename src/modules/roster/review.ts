@@ -30,7 +30,8 @@ export const respondentView = (r: StoredRespondent): RespondentView => ({
   id: r.id,
   name: r.fullName,
   email: r.emailNorm,
-  phone: r.phoneNorm ?? r.phone,
+  // As the body typed it; the normalised form is only for finding duplicates.
+  phone: r.phone ?? r.phoneNorm,
   organisation: r.organisation,
   position: r.position,
   group: r.groupCode,

@@ -1,6 +1,6 @@
 // The officer's Lists page: choose a group, upload (dry run, then confirm),
 // read the report line by line, review by group with merges and warnings,
-// correct or remove people, submit. MOHA can reopen a submitted list.
+// correct or remove people, submit. After the deadline it says so instead.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
@@ -20,12 +20,30 @@ const doneMessages: Record<string, string> = {
   added: 'Đã thêm người vào danh sách.',
   removed: 'Đã xóa người khỏi danh sách.',
   submitted: 'Đã gửi danh sách. Thư mời đang được gửi đến từng người.',
-  reopened: 'Đã mở lại danh sách để đơn vị sửa.',
+  reopened: 'Đã mở lại danh sách để đơn vị sửa và gửi lại.',
 };
 
-type Notice = { done?: string | undefined; error?: string | undefined; report?: ImportReport; upload?: { id: string; group?: string | undefined; fileName?: string | undefined; dryRun: boolean }; status?: number };
+type Notice = { done?: string | undefined; error?: string | undefined; typed?: Record<string, string>; report?: ImportReport; upload?: { id: string; group?: string | undefined; fileName?: string | undefined; dryRun: boolean }; status?: number };
 
 const form = z.record(z.string(), z.string().max(4000));
+
+type Merge = { kept: { id: string; name: string; email: string; group: string }; dropped: { id: string; name: string; email: string; group: string; reasonText: string }[] };
+
+/** What adding one person did: a plain addition, or a merge with someone already listed (and whom). */
+export function addedMessage(added: { id: string; name: string; group: string }, merges: readonly Merge[], groupName: (code: string) => string): string {
+  const asDropped = merges.find((m) => m.dropped.some((d) => d.id === added.id));
+  if (asDropped) {
+    const k = asDropped.kept;
+    const why = asDropped.dropped.find((d) => d.id === added.id)!.reasonText;
+    return `Không thêm mục mới: ${added.name} đã có trong danh sách là ${k.name} (${k.email}, nhóm “${groupName(k.group)}”), nên hai mục được gộp làm một (${why}) và giữ ở nhóm “${groupName(k.group)}”.`;
+  }
+  const asKept = merges.find((m) => m.kept.id === added.id);
+  if (asKept) {
+    const others = asKept.dropped.map((d) => `${d.name} (${d.email}, nhóm “${groupName(d.group)}”; ${d.reasonText})`).join('; ');
+    return `Đã thêm ${added.name} vào nhóm “${groupName(added.group)}” và gộp mục đã có của ${others} vào đây, vì nhóm này được ưu tiên hơn.`;
+  }
+  return `Đã thêm ${added.name} vào nhóm “${groupName(added.group)}”.`;
+}
 
 export const rosterPages: RoutePlugin<{ roster: RosterService; campaigns: CampaignsService; maxUploadBytes: number; dataDir: string }> = async (app, { roster, campaigns, maxUploadBytes, dataDir }) => {
   await registerUploads(app, maxUploadBytes);
@@ -37,6 +55,8 @@ export const rosterPages: RoutePlugin<{ roster: RosterService; campaigns: Campai
   async function render(request: FastifyRequest, reply: FastifyReply, p: { campaign: string; body: string }, notice: Notice = {}) {
     const [campaign, list, config] = await Promise.all([campaigns.get(p.campaign), roster.list(scope(p)), campaigns.config(p.campaign)]);
     const groupName = new Map(config.groups.map((g) => [g.code, g.name]));
+    // What the page offers; every change is still judged on the database clock when it is made.
+    const open = Date.now() <= list.listDeadline.at.getTime();
     return reply.page(
       'lists',
       await pageContext(request, reply, {
@@ -44,9 +64,13 @@ export const rosterPages: RoutePlugin<{ roster: RosterService; campaigns: Campai
         list,
         groups: list.groups.map((g) => ({ code: g.code, name: g.name })),
         admin: principalOf(request).role === 'admin',
-        editable: list.listState === 'draft',
+        editable: list.listState === 'draft' && open,
+        deadlinePassed: !open,
+        reopen: { bodyCode: list.bodyCode, bodyName: list.bodyName, deadlineText: list.listDeadline.text, deadlinePassed: !open, campaignId: p.campaign, back: 'lists' },
         groupName: (code: string) => groupName.get(code) ?? code,
         maxUploadMb: Math.round(maxUploadBytes / 1048576),
+        bodyName: list.bodyName,
+        typed: {},
         ...notice,
         ...formatters,
       }),
@@ -120,8 +144,19 @@ export const rosterPages: RoutePlugin<{ roster: RosterService; campaigns: Campai
   r.post('/c/:campaign/b/:body/lists/add', {
     config: { access: ['admin', 'body'], page: true },
     schema: { hide: true, params: campaignBodyParams, body: form },
-    handler: async (request, reply) =>
-      act(request, reply, request.params, () => roster.addRespondent({ ...scope(request.params), actor: principalOf(request).username, input: person(request.body) }), 'added'),
+    handler: async (request, reply) => {
+      const p = request.params;
+      let added: { id: string; name: string; group: string };
+      try {
+        added = await roster.addRespondent({ ...scope(p), actor: principalOf(request).username, input: person(request.body) });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500 || error.status === 404 || error.status === 403) throw error;
+        return render(request, reply, p, { error: error.message, status: error.status, typed: request.body });
+      }
+      const [list, config] = await Promise.all([roster.list(scope(p)), campaigns.config(p.campaign)]);
+      const names = new Map(config.groups.map((g) => [g.code, g.name]));
+      return render(request, reply, p, { done: addedMessage(added, list.merges, (code) => names.get(code) ?? code) });
+    },
   });
 
   r.post('/c/:campaign/b/:body/lists/respondents/:id', {
@@ -138,15 +173,11 @@ export const rosterPages: RoutePlugin<{ roster: RosterService; campaigns: Campai
       act(request, reply, request.params, () => roster.removeRespondent({ ...scope(request.params), actor: principalOf(request).username, id: request.params.id }), 'removed'),
   });
 
+  // MOHA reopens a list through the body page's form (reopen-list), which asks once and takes a new deadline.
   r.post('/c/:campaign/b/:body/lists/submit', {
     config: { access: ['admin', 'body'], page: true },
     schema: { hide: true, params: campaignBodyParams, body: form },
     handler: async (request, reply) => act(request, reply, request.params, () => roster.submit({ ...scope(request.params), actor: principalOf(request).username }), 'submitted'),
   });
 
-  r.post('/c/:campaign/b/:body/lists/reopen', {
-    config: { access: ['admin'], page: true },
-    schema: { hide: true, params: campaignBodyParams, body: form },
-    handler: async (request, reply) => act(request, reply, request.params, () => roster.reopen({ ...scope(request.params), actor: principalOf(request).username }), 'reopened'),
-  });
 };
