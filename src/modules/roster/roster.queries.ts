@@ -5,6 +5,16 @@ import type { Candidate } from './rows.js';
 
 const CHUNK = 10_000;
 
+/**
+ * Bounds the import's transaction on the server: no statement runs longer, and a
+ * client that stalls between statements loses its session rather than holding
+ * a pooled connection (and the body's lock) for good.
+ */
+export async function boundTransaction(db: Db, seconds: number) {
+  await db.execute(sql.raw(`set local statement_timeout = '${Math.round(seconds * 1000)}ms'`));
+  await db.execute(sql.raw(`set local idle_in_transaction_session_timeout = '${Math.round(seconds * 1000)}ms'`));
+}
+
 export type BodyLock = { listState: 'draft' | 'submitted'; open: boolean; deadline: Date };
 
 /** Locks the body's row for the transaction; `open` is judged on the database clock. */
@@ -77,11 +87,38 @@ export type Merged = { keptId: string; reason: string } | undefined;
 
 const INSERT_COLUMNS = 'id, campaign_id, body_code, group_code, full_name, email, email_norm, phone, phone_norm, organisation, position, import_id, line, merged_into, merge_reason';
 
+type CopyQuery = { writable(): Promise<NodeJS.WritableStream>; reject(error: unknown): void };
+
 /** The postgres.js connection of a drizzle transaction, when the driver is postgres.js. */
-function postgresClient(db: Db): { unsafe(q: string): { writable(): Promise<NodeJS.WritableStream> } } | null {
+function postgresClient(db: Db): { unsafe(q: string): CopyQuery } | null {
   const session = (db as unknown as { session?: { constructor: { name: string }; client?: unknown } }).session;
   const client = session?.client as { unsafe?: unknown } | undefined;
   return session?.constructor.name === 'PostgresJsSession' && typeof client?.unsafe === 'function' ? (client as never) : null;
+}
+
+/**
+ * A COPY FROM STDIN stream whose `done` settles however the COPY ends. postgres.js
+ * (3.4) drops an error the server sends after the stream was ended (the stream
+ * neither finishes nor fails), which left an import waiting for ever on its
+ * connection; the query's own rejection is caught here and fails `done`.
+ */
+async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, statement: string) {
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const query = client.unsafe(statement);
+  const reject = query.reject.bind(query);
+  query.reject = (error: unknown) => {
+    fail(error);
+    reject(error);
+  };
+  const stream = await query.writable();
+  stream.on('error', fail);
+  const write = async (text: string) => {
+    if (!stream.write(text)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), failed]);
+  };
+  const end = () => Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+  return { write, end };
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -99,7 +136,7 @@ const copyValue = (v: string | number | null) => {
 export async function insertRespondents(db: Db, campaignId: string, bodyCode: string, importId: string | null, rows: readonly NewRespondent[], merged: (id: string) => Merged) {
   const client = postgresClient(db);
   if (client && rows.length > 0) {
-    const stream = await client.unsafe(`copy respondents (${INSERT_COLUMNS}) from stdin`).writable();
+    const copy = await copyIn(client, `copy respondents (${INSERT_COLUMNS}) from stdin`);
     for (let i = 0; i < rows.length; i += CHUNK) {
       let text = '';
       for (const r of rows.slice(i, i + CHUNK)) {
@@ -107,13 +144,9 @@ export async function insertRespondents(db: Db, campaignId: string, bodyCode: st
         const cells = [r.id, campaignId, bodyCode, r.group, r.fullName, r.email, r.emailNorm, r.phone, r.phoneNorm, r.organisation, r.position, importId, r.line, m?.keptId ?? null, m?.reason ?? null];
         text += `${cells.map(copyValue).join('\t')}\n`;
       }
-      if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
+      await copy.write(text);
     }
-    await new Promise<void>((resolve, reject) => {
-      stream.once('error', reject);
-      stream.once('finish', resolve);
-      stream.end();
-    });
+    await copy.end();
     return;
   }
   for (let i = 0; i < rows.length; i += CHUNK) {

@@ -15,6 +15,10 @@ import { rosterCsv, templateCsv } from './roster.csv.js';
 import * as q from './roster.queries.js';
 import { importReport, type ImportReport } from './report.js';
 import { checkPerson, groupResolver, type Candidate, type PersonInput } from './rows.js';
+import { showable } from './text.js';
+
+/** Longest any statement of an import, or a pause between two, may hold its connection. */
+const IMPORT_TIMEOUT_SECONDS = 60;
 
 export type ImportInput = { campaignId: string; bodyCode: string; group?: string | undefined; bytes: Buffer; dryRun: boolean; actor: string; fileName?: string | undefined };
 type Scope = { campaignId: string; bodyCode: string };
@@ -85,7 +89,9 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
     }
     if (parsed.errors.length > 0) return importReport(parsed, null, [], []);
 
+    const fileName = input.fileName === undefined ? undefined : showable(input.fileName).slice(0, 255);
     return db.transaction(async (tx) => {
+      await q.boundTransaction(tx as unknown as Db, IMPORT_TIMEOUT_SECONDS);
       await lockEditable(tx as unknown as Db, s, 'nhập danh sách');
       const replaced = [...new Set([...(group ? [group] : []), ...parsed.candidates.map((c) => c.group)])];
       if (!input.dryRun) await q.deleteGroups(tx as unknown as Db, s.campaignId, s.bodyCode, replaced);
@@ -94,7 +100,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
       for (const c of fresh) c.id = randomUUID();
       const importId = input.dryRun ? null : randomUUID();
       if (importId) {
-        await q.insertImport(tx as unknown as Db, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: input.fileName ?? null, rows: parsed.rows, imported: 0, merged: 0, createdBy: input.actor });
+        await q.insertImport(tx as unknown as Db, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: fileName ?? null, rows: parsed.rows, imported: 0, merged: 0, createdBy: input.actor });
       }
       const { result, existing } = input.dryRun
         ? await dryRunSettle(tx as unknown as Db, s, r.priorities, fresh, replaced)
@@ -105,7 +111,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
         await q.finishImport(tx as unknown as Db, importId, report);
         await recordAudit(tx as unknown as Db, {
           actor: input.actor, action: 'roster.import', campaignId: s.campaignId, bodyCode: s.bodyCode,
-          details: { importId, fileName: input.fileName ?? null, groups: replaced, encoding: parsed.encoding, rows: parsed.rows, imported: report.imported, merged: report.merged, warnings: report.warnings.length },
+          details: { importId, fileName: fileName ?? null, groups: replaced, encoding: parsed.encoding, rows: parsed.rows, imported: report.imported, merged: report.merged, warnings: report.warnings.length },
         });
       }
       return report;

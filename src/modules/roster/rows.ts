@@ -3,7 +3,7 @@
 // Vietnamese message), plus warnings that do not stop the import.
 import { isOfficialAddress, normaliseEmail, normalisePhone } from './contact.js';
 import { columnLetter, templateHeaders, type ColumnMap, type Field } from './columns.js';
-import { cleanText, collapseSpaces, foldKey, looksLikeLegacyFont } from './text.js';
+import { badCharacter, cleanText, collapseSpaces, foldKey, looksLikeLegacyFont, showable, vietnameseD } from './text.js';
 
 export type Issue = { line: number; column: string; code: string; message: string };
 
@@ -50,7 +50,7 @@ type Check = { line: number; columns: ColumnMap | null; errors: Issue[]; warning
 // Module-level helpers rather than closures per line: an import checks 100,000 lines.
 function where(columns: ColumnMap | null, field: Field) {
   const i = columns?.index[field];
-  return i === undefined ? { column: templateHeaders[field], letter: '' } : { column: columns!.headers[i] || templateHeaders[field], letter: columnLetter(i) };
+  return i === undefined ? { column: templateHeaders[field], letter: '' } : { column: showable(columns!.headers[i] ?? '') || templateHeaders[field], letter: columnLetter(i) };
 }
 
 function note(c: Check, list: Issue[], field: Field, code: string, text: string) {
@@ -59,9 +59,16 @@ function note(c: Check, list: Issue[], field: Field, code: string, text: string)
   list.push({ line: c.line, column: w.column, code, message: `${place}: ${text}` });
 }
 
+const BAD_CHARACTER = {
+  control_character: 'có ký tự điều khiển (ví dụ ký tự NUL) không hiển thị được. Hãy gõ lại ô này rồi lưu tệp.',
+  unreadable_character: 'có ký tự không đọc được (tệp bị lỗi mã hóa hoặc lưu sai định dạng). Hãy lưu tệp dạng "CSV UTF-8" hoặc Excel rồi tải lại.',
+};
+
 function value(c: Check, field: Field, raw: string | null | undefined): string {
-  const text = c.composed ? collapseSpaces(raw ?? '') : cleanText(raw ?? '');
-  if (text.length > c.maxFieldLength) note(c, c.errors, field, 'field_too_long', `dài ${text.length} ký tự, vượt giới hạn ${c.maxFieldLength} ký tự. Hãy rút gọn.`);
+  const text = vietnameseD(c.composed ? collapseSpaces(raw ?? '') : cleanText(raw ?? ''));
+  const bad = badCharacter(text);
+  if (bad) note(c, c.errors, field, bad, `"${showable(text.slice(0, 40))}" ${BAD_CHARACTER[bad]}`);
+  else if (text.length > c.maxFieldLength) note(c, c.errors, field, 'field_too_long', `dài ${text.length} ký tự, vượt giới hạn ${c.maxFieldLength} ký tự. Hãy rút gọn.`);
   else if (looksLikeLegacyFont(text)) {
     note(c, c.errors, field, 'legacy_encoding', `"${text.slice(0, 40)}" có vẻ được gõ bằng phông TCVN3 hoặc VNI. Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi tải lại.`);
   }
