@@ -24,6 +24,29 @@ export class TooManyRows extends Error {
 /** Most problems listed per report; the count of the rest is given. */
 const MAX_ISSUES = 1000;
 
+/** Widest line read: a list has a handful of columns, and a header of millions took seconds to map. */
+export const MAX_COLUMNS = 200;
+
+/** Cells of the first line (outside quotes), counted up to just past the limit. */
+function headerWidth(text: string, delimiter: string): number {
+  let cells = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length && cells <= MAX_COLUMNS; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === delimiter) cells++;
+  }
+  return cells;
+}
+
+const tooWide = (line: number, cells: number): Issue => ({
+  line,
+  column: '',
+  code: 'too_many_columns',
+  message: `Dòng ${line}${line === 1 ? ' (tiêu đề)' : ''} có ${cells > MAX_COLUMNS ? `hơn ${MAX_COLUMNS}` : cells} cột, vượt giới hạn ${MAX_COLUMNS} cột. Hãy xóa các cột thừa (chỉ cần Họ và tên, Email, Số điện thoại, Cơ quan/đơn vị, Chức vụ, Nhóm) rồi lưu lại tệp.`,
+});
+
 function headerIssues(columns: ColumnMap, rules: RowRules): { errors: Issue[]; warnings: Issue[] } {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
@@ -50,6 +73,10 @@ export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): 
   const { text, encoding } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
   const out: ParsedList = { encoding, delimiter, rows: 0, candidates: [], errors: [], warnings: [] };
+  if (headerWidth(text, delimiter) > MAX_COLUMNS) {
+    out.errors.push(tooWide(1, MAX_COLUMNS + 1));
+    return out;
+  }
   const resolveGroup = groupResolver(rules.groups);
   let columns: ColumnMap | null = null;
   let line = 0;
@@ -78,6 +105,10 @@ export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): 
       if (out.rows > maxRows) {
         stop = new TooManyRows(maxRows);
         parser.abort();
+        return;
+      }
+      if (record.length > MAX_COLUMNS) {
+        push(out.errors, [tooWide(line, record.length)]);
         return;
       }
       const checked = checkRecord(record, line, columns, rules, resolveGroup);
