@@ -11,7 +11,8 @@ import type { ParsedList } from './parse.js';
 import type { ImportReport } from './report.js';
 import type { RowRules } from './rows.js';
 
-export type ParseJob = { bytes: Uint8Array; rules: RowRules; maxRows: number };
+/** `sheet`: a workbook's sheet by name or 1-based number; the first when absent. */
+export type ParseJob = { bytes: Uint8Array; rules: RowRules; maxRows: number; sheet?: string | undefined };
 export type ParsedSummary = Omit<ParsedList, 'candidates'> & { groups: string[] };
 export type StoredEntry = DedupeEntry & { mergedInto: string | null; mergeReason: string | null };
 export type MergeChange = { id: string; merged_into: string | null; merge_reason: string | null };

@@ -7,7 +7,7 @@ import { decodeText, detectDelimiter, type Encoding } from './decode.js';
 import { checkRecord, groupResolver, isBlankRecord, type Candidate, type Issue, type RowRules } from './rows.js';
 
 export type ParsedList = {
-  encoding: Encoding;
+  encoding: Encoding | 'xlsx' | 'binary';
   delimiter: string;
   rows: number;
   candidates: Candidate[];
@@ -69,6 +69,50 @@ function headerIssues(columns: ColumnMap, rules: RowRules): { errors: Issue[]; w
   return { errors, warnings };
 }
 
+/**
+ * Checks records one at a time as a reader (CSV or a workbook's sheet) hands
+ * them over, the first being the header; `line` is the file's own line or row.
+ */
+export function listChecker(rules: RowRules, maxRows: number, out: ParsedList) {
+  const resolveGroup = groupResolver(rules.groups);
+  let columns: ColumnMap | null = null;
+  let last = 0;
+  let extraIssues = 0;
+  const push = (list: Issue[], items: Issue[]) => {
+    for (const item of items) list.length < MAX_ISSUES ? list.push(item) : extraIssues++;
+  };
+  return {
+    /** False when reading should stop (a header error); throws TooManyRows. */
+    record(record: readonly string[], line: number): boolean {
+      last = line;
+      if (!columns) {
+        if (record.length > MAX_COLUMNS) return push(out.errors, [tooWide(line, record.length)]), false;
+        columns = mapColumns(record);
+        const h = headerIssues(columns, rules);
+        push(out.errors, h.errors);
+        push(out.warnings, h.warnings);
+        return h.errors.length === 0;
+      }
+      if (isBlankRecord(record)) return true;
+      if (++out.rows > maxRows) throw new TooManyRows(maxRows);
+      if (record.length > MAX_COLUMNS) return push(out.errors, [tooWide(line, record.length)]), true;
+      const checked = checkRecord(record, line, columns, rules, resolveGroup);
+      if (checked.errors.length) push(out.errors, checked.errors);
+      if (checked.warnings.length) push(out.warnings, checked.warnings);
+      if (checked.candidate && out.errors.length === 0) out.candidates.push(checked.candidate);
+      return true;
+    },
+    finish(): ParsedList {
+      if (!columns && out.errors.length === 0) out.errors.push({ line: 1, column: '', code: 'empty_file', message: 'Tệp trống: không có dòng tiêu đề và không có người nào.' });
+      else if (columns && out.rows === 0 && out.errors.length === 0) out.errors.push({ line: 2, column: '', code: 'no_rows', message: 'Tệp chỉ có dòng tiêu đề, chưa có người nào trong danh sách.' });
+      if (extraIssues > 0) {
+        (out.errors.length ? out.errors : out.warnings).push({ line: last, column: '', code: 'more_issues', message: `Còn ${extraIssues} lỗi hoặc cảnh báo khác không được liệt kê. Hãy sửa các mục trên rồi tải lại.` });
+      }
+      return out;
+    },
+  };
+}
+
 export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): ParsedList {
   const { text, encoding } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
@@ -77,51 +121,21 @@ export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): 
     out.errors.push(tooWide(1, MAX_COLUMNS + 1));
     return out;
   }
-  const resolveGroup = groupResolver(rules.groups);
-  let columns: ColumnMap | null = null;
+  const checker = listChecker(rules, maxRows, out);
   let line = 0;
-  let stop: Error | null = null;
-  let extraIssues = 0;
-  const push = (list: Issue[], items: Issue[]) => {
-    for (const item of items) list.length < MAX_ISSUES ? list.push(item) : extraIssues++;
-  };
-
+  let stop: unknown = null;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
-      line++;
-      const record = result.data;
-      if (!columns) {
-        columns = mapColumns(record);
-        const h = headerIssues(columns, rules);
-        push(out.errors, h.errors);
-        push(out.warnings, h.warnings);
-        if (h.errors.length) parser.abort();
-        return;
-      }
-      if (isBlankRecord(record)) return;
-      out.rows++;
-      if (out.rows > maxRows) {
-        stop = new TooManyRows(maxRows);
+      try {
+        if (!checker.record(result.data, ++line)) parser.abort();
+      } catch (error) {
+        stop = error;
         parser.abort();
-        return;
       }
-      if (record.length > MAX_COLUMNS) {
-        push(out.errors, [tooWide(line, record.length)]);
-        return;
-      }
-      const checked = checkRecord(record, line, columns, rules, resolveGroup);
-      if (checked.errors.length) push(out.errors, checked.errors);
-      if (checked.warnings.length) push(out.warnings, checked.warnings);
-      if (checked.candidate && out.errors.length === 0) out.candidates.push(checked.candidate);
     },
   });
   if (stop) throw stop;
-  if (!columns) out.errors.push({ line: 1, column: '', code: 'empty_file', message: 'Tệp trống: không có dòng tiêu đề và không có người nào.' });
-  else if (out.rows === 0 && out.errors.length === 0) out.errors.push({ line: 2, column: '', code: 'no_rows', message: 'Tệp chỉ có dòng tiêu đề, chưa có người nào trong danh sách.' });
-  if (extraIssues > 0) {
-    (out.errors.length ? out.errors : out.warnings).push({ line, column: '', code: 'more_issues', message: `Còn ${extraIssues} lỗi hoặc cảnh báo khác không được liệt kê. Hãy sửa các mục trên rồi tải lại.` });
-  }
-  return out;
+  return checker.finish();
 }

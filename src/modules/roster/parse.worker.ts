@@ -6,17 +6,21 @@ import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { copyLines } from './copy-text.js';
 import { dedupe } from './dedupe.js';
-import { parseList, TooManyRows } from './parse.js';
+import { parseList, TooManyRows, type ParsedList } from './parse.js';
 import type { ReaderRequest, ParseJob, ReaderMessage } from './parse-thread.js';
 import { importReport } from './report.js';
 import type { Candidate } from './rows.js';
+import { notAList, parseWorkbook, sniff } from './workbook.js';
 
 /** Rows per COPY chunk: PGlite runs each COPY on the event loop's thread, so one chunk must stay short. */
 const CHUNK = 250;
 const post = (message: ReaderMessage) => parentPort!.postMessage(message);
 
-function read(job: ParseJob) {
+async function read(job: ParseJob) {
   try {
+    const file = sniff(job.bytes);
+    if (file.kind === 'other') return notAList(file.message);
+    if (file.kind === 'xlsx') return await parseWorkbook(job.bytes, job.rules, job.maxRows, job.sheet);
     return parseList(job.bytes, job.rules, job.maxRows);
   } catch (error) {
     if (error instanceof TooManyRows) post({ type: 'too_many_rows', limit: error.limit });
@@ -25,7 +29,7 @@ function read(job: ParseJob) {
   }
 }
 
-function settle(parsed: NonNullable<ReturnType<typeof read>>, request: Extract<ReaderRequest, { type: 'settle' }>) {
+function settle(parsed: ParsedList, request: Extract<ReaderRequest, { type: 'settle' }>) {
   const fresh = parsed.candidates as (Candidate & { id: string })[];
   for (const c of fresh) c.id = randomUUID();
   const result = dedupe(request.existing.length ? [...request.existing, ...fresh] : fresh, new Map(request.priorities));
@@ -51,7 +55,7 @@ function settle(parsed: NonNullable<ReturnType<typeof read>>, request: Extract<R
   });
 }
 
-const parsed = read(workerData as ParseJob);
+const parsed = await read(workerData as ParseJob);
 if (parsed) {
   const { candidates, ...summary } = parsed;
   post({ type: 'parsed', summary: { ...summary, groups: [...new Set(candidates.map((c) => c.group))] } });

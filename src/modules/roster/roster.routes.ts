@@ -36,7 +36,7 @@ export const rosterRoutes: RoutePlugin<{ roster: RosterService; maxUploadBytes: 
     config: { access: ['admin', 'body'] },
     schema: {
       tags,
-      summary: "Import a group's list from CSV (multipart: file, group, dryRun); 422 with the line-by-line report when it has errors",
+      summary: "Import a group's list from CSV or Excel .xlsx (multipart: file, sheet, group, dryRun); 422 with the line-by-line report when it has errors",
       consumes: ['multipart/form-data'],
       params: campaignBodyParams,
       body: importFields,
@@ -44,7 +44,7 @@ export const rosterRoutes: RoutePlugin<{ roster: RosterService; maxUploadBytes: 
     },
     handler: async (request) => {
       const { bytes, fileName } = uploadedFile(request, request.body);
-      const report = await roster.importCsv({ ...scope(request.params), group: request.body.group || undefined, bytes, dryRun: isDryRun(request.body.dryRun), actor: actor(request), fileName });
+      const report = await roster.importCsv({ ...scope(request.params), group: request.body.group || undefined, sheet: request.body.sheet || undefined, bytes, dryRun: isDryRun(request.body.dryRun), actor: actor(request), fileName });
       if (report.errors.length > 0) {
         throw new AppError('import_failed', 422, `Tệp có ${report.errors.length} lỗi nên chưa lưu gì. Hãy sửa theo từng dòng dưới đây rồi tải lại.`, report);
       }

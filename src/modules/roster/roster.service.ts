@@ -20,7 +20,7 @@ import { showable } from './text.js';
 /** Longest any statement of an import, or a pause between two, may hold its connection. */
 const IMPORT_TIMEOUT_SECONDS = 60;
 
-export type ImportInput = { campaignId: string; bodyCode: string; group?: string | undefined; bytes: Buffer; dryRun: boolean; actor: string; fileName?: string | undefined };
+export type ImportInput = { campaignId: string; bodyCode: string; group?: string | undefined; bytes: Buffer; dryRun: boolean; actor: string; fileName?: string | undefined; sheet?: string | undefined };
 type Scope = { campaignId: string; bodyCode: string };
 
 export function createRosterService({ db, campaigns, config }: { db: Db; campaigns: CampaignsService; config: Pick<Config, 'roster' | 'tokenSecret' | 'mailFrom'> }) {
@@ -81,7 +81,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
     const group = input.group ? groupResolver(r.groups)(input.group) : undefined;
     if (input.group && !group) throw new AppError('unknown_group', 422, `Nhóm "${input.group}" không có trong đợt khảo sát. Dùng một trong: ${r.groups.map((g) => g.code).join(', ')}.`);
     const rowRules = { groups: r.groups.map((g) => ({ code: g.code, name: g.name })), officialDomains: r.officialDomains, maxFieldLength: r.maxFieldLength, defaultGroup: group };
-    const reader = await openListReader({ bytes: input.bytes, rules: rowRules, maxRows: config.roster.maxRows });
+    const reader = await openListReader({ bytes: input.bytes, rules: rowRules, maxRows: config.roster.maxRows, sheet: input.sheet });
     try {
       const parsed = { ...reader.summary, candidates: [] };
       if (parsed.errors.length > 0) return importReport(parsed, null, [], []);
