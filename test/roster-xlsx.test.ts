@@ -88,4 +88,33 @@ describe('Excel lists', () => {
     expect(errors[0].message).toMatch(/Lưu thành|tải lại/);
     expect(errors[0].message).not.toMatch(/PK|[\u0000-\u0008]/);
   });
+
+  it('offers the template as a workbook with a dropdown of the groups, and reads it back with groups written by name', async () => {
+    const res = await t.app.inject({ url: '/api/v1/campaigns/2023-tinh/template.xlsx', headers: bearer(qn) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const [list, groups] = wb.worksheets;
+    expect((list!.getRow(1).values as unknown[]).slice(1)).toEqual(['Họ và tên', 'Email', 'Số điện thoại', 'Cơ quan/đơn vị', 'Chức vụ', 'Nhóm']);
+    expect(list!.getCell('F2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Nhóm'!$B$2:$B$5"] });
+    expect(groups!.getColumn(2).values.slice(2)).toEqual([
+      'Đại biểu Hội đồng nhân dân cấp tỉnh',
+      'Lãnh đạo các cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh',
+      'Lãnh đạo các phòng thuộc cơ quan chuyên môn cấp tỉnh',
+      'Lãnh đạo Ủy ban nhân dân cấp huyện',
+    ]);
+    list!.getRow(2).values = ['Phạm Minh Đức', 'pham.minh.duc@quangninh.gov.vn', '', 'HĐND tỉnh', 'Đại biểu', 'Đại biểu HĐND tỉnh'];
+    list!.getRow(3).values = ['Vũ Thị Hà', 'vu.thi.ha@quangninh.gov.vn', '', 'UBND huyện Tiên Yên', 'Chủ tịch', 'Lãnh đạo UBND huyện'];
+    list!.getRow(4).values = ['Đỗ Thu Trang', 'do.thu.trang@quangninh.gov.vn', '', 'Sở Y tế', 'Giám đốc', 'Lãnh đạo các cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh'];
+    list!.getRow(5).values = ['Hồ Văn E', 'ho.van.e@quangninh.gov.vn', '', '', '', 'Lãnh đạo xã'];
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const report = (await upload(filled, { dryRun: 'true' })).json();
+    expect(report.errors).toEqual([expect.objectContaining({ line: 5, code: 'unknown_group' })]);
+    expect(report.errors[0].message).toContain('"Đại biểu Hội đồng nhân dân cấp tỉnh" (hdnd)');
+    list!.getRow(5).values = [];
+    const done = await upload(Buffer.from(await wb.xlsx.writeBuffer()), { dryRun: 'true' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ imported: 3, errors: [] });
+  });
 });

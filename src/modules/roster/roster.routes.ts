@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
+import { XLSX_TYPE } from '../../csv/xlsx.js';
 import { AppError } from '../../errors.js';
 import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { campaignBodyParams, campaignParams } from '../campaigns/campaigns.schemas.js';
@@ -109,6 +110,13 @@ export const rosterRoutes: RoutePlugin<{ roster: RosterService; maxUploadBytes: 
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="mau-danh-sach.csv"')
         .send(await roster.templateCsv(request.params.campaign)),
+  });
+
+  r.get('/api/v1/campaigns/:campaign/template.xlsx', {
+    config: { access: ['admin', 'body'] },
+    schema: { tags, summary: "The list template as an Excel workbook, with a dropdown of the campaign's groups", params: campaignParams },
+    handler: async (request, reply) =>
+      reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="mau-danh-sach.xlsx"').send(await roster.templateXlsx(request.params.campaign)),
   });
 
   r.get('/api/v1/campaigns/:campaign/duplicates', {

@@ -14,7 +14,8 @@ import { buildReview, respondentView } from './review.js';
 import { rosterCsv, templateCsv } from './roster.csv.js';
 import * as q from './roster.queries.js';
 import { importReport, type ImportReport } from './report.js';
-import { checkPerson, groupResolver, type Candidate, type PersonInput } from './rows.js';
+import { checkPerson, groupChoices, groupResolver, type Candidate, type PersonInput } from './rows.js';
+import { templateXlsx } from './template.js';
 import { showable } from './text.js';
 
 /** Longest any statement of an import, or a pause between two, may hold its connection. */
@@ -79,7 +80,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
     }
     const r = await rules(s.campaignId);
     const group = input.group ? groupResolver(r.groups)(input.group) : undefined;
-    if (input.group && !group) throw new AppError('unknown_group', 422, `Nhóm "${input.group}" không có trong đợt khảo sát. Dùng một trong: ${r.groups.map((g) => g.code).join(', ')}.`);
+    if (input.group && !group) throw new AppError('unknown_group', 422, `Nhóm "${input.group}" không có trong đợt khảo sát. Chọn tên hoặc mã của một nhóm: ${groupChoices(r.groups)}.`);
     const rowRules = { groups: r.groups.map((g) => ({ code: g.code, name: g.name })), officialDomains: r.officialDomains, maxFieldLength: r.maxFieldLength, defaultGroup: group };
     const reader = await openListReader({ bytes: input.bytes, rules: rowRules, maxRows: config.roster.maxRows, sheet: input.sheet });
     try {
@@ -212,6 +213,11 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
     async templateCsv(campaignId: string) {
       await campaigns.requireCampaign(campaignId);
       return templateCsv();
+    },
+
+    async templateXlsx(campaignId: string) {
+      const c = await campaigns.config(campaignId);
+      return templateXlsx([...c.groups].sort((a, b) => a.priority - b.priority));
     },
 
     async exportCsv(s: Scope) {
