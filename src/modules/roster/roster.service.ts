@@ -21,8 +21,19 @@ import { showable } from './text.js';
 /** Longest any statement of an import, or a pause between two, may hold its connection. */
 const IMPORT_TIMEOUT_SECONDS = 60;
 
-export type ImportInput = { campaignId: string; bodyCode: string; group?: string | undefined; bytes: Buffer; dryRun: boolean; actor: string; fileName?: string | undefined; sheet?: string | undefined };
+export type ImportInput = { campaignId: string; bodyCode: string; group?: string | undefined; bytes: Buffer; dryRun: boolean; actor: string; fileName?: string | undefined; sheet?: string | undefined; onProgress?: ((p: ImportProgress) => void) | undefined };
+export type ImportProgress = { stage: 'checked'; rows: number } | { stage: 'stored'; done: number; total: number };
 type Scope = { campaignId: string; bodyCode: string };
+
+/** Passes COPY chunks on, telling how many rows have gone so far. */
+async function* counted(chunks: AsyncIterable<string>, total: number, onProgress: ImportInput['onProgress']) {
+  let done = 0;
+  for await (const text of chunks) {
+    yield text;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) done++;
+    onProgress?.({ stage: 'stored', done, total });
+  }
+}
 
 export function createRosterService({ db, campaigns, config }: { db: Db; campaigns: CampaignsService; config: Pick<Config, 'roster' | 'tokenSecret' | 'mailFrom'> }) {
   async function rules(campaignId: string, defaultGroup?: string) {
@@ -74,6 +85,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
 
   async function importCsv(input: ImportInput): Promise<ImportReport> {
     const s = { campaignId: input.campaignId, bodyCode: input.bodyCode };
+    await campaigns.requireCampaign(s.campaignId);
     await campaigns.requireBody(s.campaignId, s.bodyCode);
     if (input.bytes.length > config.roster.maxUploadBytes) {
       throw new AppError('file_too_large', 413, `Tệp lớn ${(input.bytes.length / 1048576).toFixed(1)} MB, vượt giới hạn ${(config.roster.maxUploadBytes / 1048576).toFixed(0)} MB. Hãy chia danh sách thành nhiều tệp theo nhóm.`);
@@ -85,6 +97,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
     const reader = await openListReader({ bytes: input.bytes, rules: rowRules, maxRows: config.roster.maxRows, sheet: input.sheet });
     try {
       const parsed = { ...reader.summary, candidates: [] };
+      input.onProgress?.({ stage: 'checked', rows: parsed.rows });
       if (parsed.errors.length > 0) return importReport(parsed, null, [], []);
       const fileName = input.fileName === undefined ? undefined : showable(input.fileName).slice(0, 255);
       return await db.transaction(async (txRaw) => {
@@ -100,7 +113,7 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
         const importId = randomUUID();
         await q.insertImport(tx, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: fileName ?? null, rows: parsed.rows, imported: 0, merged: 0, createdBy: input.actor });
         const { report, changes } = await reader.settle(existing, r.priorities, { campaignId: s.campaignId, bodyCode: s.bodyCode, importId });
-        await q.copyRespondents(tx, reader.chunks());
+        await q.copyRespondents(tx, counted(reader.chunks(), parsed.rows, input.onProgress));
         await q.setMerges(tx, changes);
         await q.finishImport(tx, importId, report);
         await recordAudit(tx, {
