@@ -99,4 +99,11 @@ describe('bytes no list should hold', () => {
     expect(await idleInTransaction()).toBe(0);
     expect(rowsOf(await t.db.execute(sql`select 1 as one`))).toEqual([{ one: 1 }]);
   });
+
+  it('reads several uploads sent at once, a few at a time, and answers each', async () => {
+    const bytes = Buffer.from(csvText([header, good]));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => upload(bytes, { group: 'hdnd', dryRun: 'true' })));
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.every((r) => r.json().imported === 1)).toBe(true);
+  });
 });

@@ -37,9 +37,27 @@ const tooManyRows = (limit: number) =>
 
 export type ListReader = Awaited<ReturnType<typeof openListReader>>;
 
+/** Lists read at once: each reader may use up to `memoryMb`, so the process's total stays bounded; others wait their turn. */
+const MAX_READERS = 2;
+let readers = 0;
+const queue: (() => void)[] = [];
+
+async function turn(): Promise<() => void> {
+  if (readers >= MAX_READERS) await new Promise<void>((resolve) => queue.push(resolve));
+  readers++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    readers--;
+    queue.shift()?.();
+  };
+}
+
 /** Starts reading; answers once the file is parsed and checked. Always `close()` it. */
 export async function openListReader(job: ParseJob, limits: Partial<ParseLimits> = {}) {
   const { timeoutMs, memoryMb } = { ...defaults, ...limits };
+  const release = await turn();
   const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
   let failure: Error | null = null;
   const waiting: { resolve(m: ReaderMessage): void; reject(e: Error): void }[] = [];
@@ -48,6 +66,7 @@ export async function openListReader(job: ParseJob, limits: Partial<ParseLimits>
     for (const w of waiting.splice(0)) w.reject(failure);
     void worker.terminate();
   };
+  worker.once('exit', release);
   worker.on('message', (m: ReaderMessage) => (m.type === 'too_many_rows' ? fail(tooManyRows(m.limit)) : waiting.shift()?.resolve(m)));
   worker.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex() : error));
   worker.on('exit', () => fail(new Error('the list reader stopped')));
