@@ -1,6 +1,6 @@
 // Which column of an officer's file holds what. Headers are matched without
 // diacritics, case or punctuation, in any order, in Vietnamese or English.
-import { foldKey } from './text.js';
+import { foldKey, showable } from './text.js';
 
 export const fields = ['name', 'email', 'phone', 'organisation', 'position', 'group'] as const;
 export type Field = (typeof fields)[number];
@@ -39,13 +39,14 @@ export type ColumnMap = {
 };
 
 export function mapColumns(headerRow: readonly string[]): ColumnMap {
-  const map: ColumnMap = { index: {}, headers: headerRow.map((h) => h.trim()), unknown: [], repeated: [] };
+  // Headers are quoted in messages and stored reports: never with a NUL in them.
+  const map: ColumnMap = { index: {}, headers: headerRow.map((h) => showable(h.trim())), unknown: [], repeated: [] };
   headerRow.forEach((raw, column) => {
     const key = foldKey(raw);
     if (key === '' || IGNORED.has(key)) return;
     const field = byKey.get(key);
-    if (!field) map.unknown.push({ column, header: raw.trim() });
-    else if (map.index[field] !== undefined) map.repeated.push({ column, header: raw.trim() });
+    if (!field) map.unknown.push({ column, header: map.headers[column]! });
+    else if (map.index[field] !== undefined) map.repeated.push({ column, header: map.headers[column]! });
     else map.index[field] = column;
   });
   return map;

@@ -7,7 +7,7 @@ import { decodeText, detectDelimiter, type Encoding } from './decode.js';
 import { checkRecord, groupResolver, isBlankRecord, type Candidate, type Issue, type RowRules } from './rows.js';
 
 export type ParsedList = {
-  encoding: Encoding;
+  encoding: Encoding | 'xlsx' | 'binary';
   delimiter: string;
   rows: number;
   candidates: Candidate[];
@@ -23,6 +23,29 @@ export class TooManyRows extends Error {
 
 /** Most problems listed per report; the count of the rest is given. */
 const MAX_ISSUES = 1000;
+
+/** Widest line read: a list has a handful of columns, and a header of millions took seconds to map. */
+export const MAX_COLUMNS = 200;
+
+/** Cells of the first line (outside quotes), counted up to just past the limit. */
+function headerWidth(text: string, delimiter: string): number {
+  let cells = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length && cells <= MAX_COLUMNS; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === delimiter) cells++;
+  }
+  return cells;
+}
+
+const tooWide = (line: number, cells: number): Issue => ({
+  line,
+  column: '',
+  code: 'too_many_columns',
+  message: `Dòng ${line}${line === 1 ? ' (tiêu đề)' : ''} có ${cells > MAX_COLUMNS ? `hơn ${MAX_COLUMNS}` : cells} cột, vượt giới hạn ${MAX_COLUMNS} cột. Hãy xóa các cột thừa (chỉ cần Họ và tên, Email, Số điện thoại, Cơ quan/đơn vị, Chức vụ, Nhóm) rồi lưu lại tệp.`,
+});
 
 function headerIssues(columns: ColumnMap, rules: RowRules): { errors: Issue[]; warnings: Issue[] } {
   const errors: Issue[] = [];
@@ -46,51 +69,73 @@ function headerIssues(columns: ColumnMap, rules: RowRules): { errors: Issue[]; w
   return { errors, warnings };
 }
 
-export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): ParsedList {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  const out: ParsedList = { encoding, delimiter, rows: 0, candidates: [], errors: [], warnings: [] };
+/**
+ * Checks records one at a time as a reader (CSV or a workbook's sheet) hands
+ * them over, the first being the header; `line` is the file's own line or row.
+ */
+export function listChecker(rules: RowRules, maxRows: number, out: ParsedList) {
   const resolveGroup = groupResolver(rules.groups);
   let columns: ColumnMap | null = null;
-  let line = 0;
-  let stop: Error | null = null;
+  let last = 0;
   let extraIssues = 0;
   const push = (list: Issue[], items: Issue[]) => {
     for (const item of items) list.length < MAX_ISSUES ? list.push(item) : extraIssues++;
   };
-
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      line++;
-      const record = result.data;
+  return {
+    /** False when reading should stop (a header error); throws TooManyRows. */
+    record(record: readonly string[], line: number): boolean {
+      last = line;
       if (!columns) {
+        if (record.length > MAX_COLUMNS) return push(out.errors, [tooWide(line, record.length)]), false;
         columns = mapColumns(record);
         const h = headerIssues(columns, rules);
         push(out.errors, h.errors);
         push(out.warnings, h.warnings);
-        if (h.errors.length) parser.abort();
-        return;
+        return h.errors.length === 0;
       }
-      if (isBlankRecord(record)) return;
-      out.rows++;
-      if (out.rows > maxRows) {
-        stop = new TooManyRows(maxRows);
-        parser.abort();
-        return;
-      }
+      if (isBlankRecord(record)) return true;
+      if (++out.rows > maxRows) throw new TooManyRows(maxRows);
+      if (record.length > MAX_COLUMNS) return push(out.errors, [tooWide(line, record.length)]), true;
       const checked = checkRecord(record, line, columns, rules, resolveGroup);
       if (checked.errors.length) push(out.errors, checked.errors);
       if (checked.warnings.length) push(out.warnings, checked.warnings);
       if (checked.candidate && out.errors.length === 0) out.candidates.push(checked.candidate);
+      return true;
+    },
+    finish(): ParsedList {
+      if (!columns && out.errors.length === 0) out.errors.push({ line: 1, column: '', code: 'empty_file', message: 'Tệp trống: không có dòng tiêu đề và không có người nào.' });
+      else if (columns && out.rows === 0 && out.errors.length === 0) out.errors.push({ line: 2, column: '', code: 'no_rows', message: 'Tệp chỉ có dòng tiêu đề, chưa có người nào trong danh sách.' });
+      if (extraIssues > 0) {
+        (out.errors.length ? out.errors : out.warnings).push({ line: last, column: '', code: 'more_issues', message: `Còn ${extraIssues} lỗi hoặc cảnh báo khác không được liệt kê. Hãy sửa các mục trên rồi tải lại.` });
+      }
+      return out;
+    },
+  };
+}
+
+export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): ParsedList {
+  const { text, encoding } = decodeText(bytes);
+  const delimiter = detectDelimiter(text);
+  const out: ParsedList = { encoding, delimiter, rows: 0, candidates: [], errors: [], warnings: [] };
+  if (headerWidth(text, delimiter) > MAX_COLUMNS) {
+    out.errors.push(tooWide(1, MAX_COLUMNS + 1));
+    return out;
+  }
+  const checker = listChecker(rules, maxRows, out);
+  let line = 0;
+  let stop: unknown = null;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      try {
+        if (!checker.record(result.data, ++line)) parser.abort();
+      } catch (error) {
+        stop = error;
+        parser.abort();
+      }
     },
   });
   if (stop) throw stop;
-  if (!columns) out.errors.push({ line: 1, column: '', code: 'empty_file', message: 'Tệp trống: không có dòng tiêu đề và không có người nào.' });
-  else if (out.rows === 0 && out.errors.length === 0) out.errors.push({ line: 2, column: '', code: 'no_rows', message: 'Tệp chỉ có dòng tiêu đề, chưa có người nào trong danh sách.' });
-  if (extraIssues > 0) {
-    (out.errors.length ? out.errors : out.warnings).push({ line, column: '', code: 'more_issues', message: `Còn ${extraIssues} lỗi hoặc cảnh báo khác không được liệt kê. Hãy sửa các mục trên rồi tải lại.` });
-  }
-  return out;
+  return checker.finish();
 }

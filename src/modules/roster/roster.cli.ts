@@ -1,43 +1,84 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CLI_ACTOR, withContext } from '../../cli/context.js';
 import { AppError } from '../../errors.js';
 import type { ImportReport } from './report.js';
+import type { ImportProgress } from './roster.service.js';
+import type { Issue } from './rows.js';
 
-function printReport(report: ImportReport, dryRun: boolean) {
-  const stored = report.errors.length === 0 && !dryRun;
-  console.log(`Mã hóa: ${report.encoding}, phân cách: ${report.delimiter}, ${report.rows} dòng dữ liệu.`);
-  for (const e of report.errors) console.log(`LỖI      ${e.message}`);
-  for (const w of report.warnings) console.log(`Cảnh báo ${w.message}`);
-  for (const m of report.merges) {
-    for (const d of m.dropped) console.log(`Gộp      ${d.name} (${d.group}${d.line ? `, dòng ${d.line}` : ''}) vào ${m.kept.name} (${m.kept.group}${m.kept.line ? `, dòng ${m.kept.line}` : ''}): ${d.reasonText}`);
+const SHOWN_PER_KIND = 3;
+const fmt = (n: number) => n.toLocaleString('vi-VN');
+
+/** Problems grouped by kind: the count of each and its first few lines, so 1,000 warnings read as a few lines. */
+function issueLines(out: string[], label: string, issues: readonly Issue[], full: boolean) {
+  const kinds = new Map<string, Issue[]>();
+  for (const issue of issues) kinds.set(issue.code, [...(kinds.get(issue.code) ?? []), issue]);
+  for (const list of kinds.values()) {
+    const shown = full ? list : list.slice(0, SHOWN_PER_KIND);
+    if (!full && list.length > 1) out.push(`${label} ${fmt(list.length)} dòng cùng loại, ví dụ:`);
+    for (const issue of shown) out.push(`${label} ${issue.message}`);
+    if (shown.length < list.length) out.push(`${label} … và ${fmt(list.length - shown.length)} dòng khác cùng loại.`);
   }
-  if (report.errors.length > 0) console.log(`Có ${report.errors.length} lỗi: chưa lưu gì.`);
-  else console.log(`${stored ? 'Đã nhập' : 'Kiểm tra xong (chưa lưu)'}: ${report.imported} người, ${report.merged} mục trùng được gộp.`);
+}
+
+function reportLines(report: ImportReport, dryRun: boolean, full: boolean): string[] {
+  const out: string[] = [];
+  const stored = report.errors.length === 0 && !dryRun;
+  const source = report.encoding === 'xlsx' ? 'tệp Excel' : `mã hóa: ${report.encoding}, phân cách: ${report.delimiter}`;
+  out.push(`Đọc ${source}, ${fmt(report.rows)} dòng dữ liệu.`);
+  issueLines(out, 'LỖI     ', report.errors, full);
+  issueLines(out, 'Cảnh báo', report.warnings, full);
+  const merges = report.merges.flatMap((m) => m.dropped.map((d) => `Gộp      ${d.name} (${d.group}${d.line ? `, dòng ${d.line}` : ''}) vào ${m.kept.name} (${m.kept.group}${m.kept.line ? `, dòng ${m.kept.line}` : ''}): ${d.reasonText}`));
+  out.push(...(full ? merges : merges.slice(0, SHOWN_PER_KIND)));
+  if (!full && merges.length > SHOWN_PER_KIND) out.push(`Gộp      … và ${fmt(merges.length - SHOWN_PER_KIND)} mục trùng khác.`);
+  if (report.errors.length > 0) out.push(`Có ${fmt(report.errors.length)} lỗi: chưa lưu gì.`);
+  else out.push(`${stored ? 'Đã nhập' : 'Kiểm tra xong (chưa lưu)'}: ${fmt(report.imported)} người, ${fmt(report.merged)} mục trùng được gộp, ${fmt(report.warnings.length)} cảnh báo.`);
+  return out;
+}
+
+/** The summary on the terminal; with `--report`, every line into that file. */
+async function printReport(report: ImportReport, dryRun: boolean, reportFile: string | undefined) {
+  for (const line of reportLines(report, dryRun, false)) console.log(line);
+  if (!reportFile) {
+    if (report.warnings.length + report.errors.length + report.merges.length > SHOWN_PER_KIND) console.log('Xem báo cáo đầy đủ: thêm --report <tệp>.');
+    return;
+  }
+  const full = reportFile.endsWith('.json') ? JSON.stringify(report, null, 2) : reportLines(report, dryRun, true).join('\n');
+  await writeFile(reportFile, `${full}\n`);
+  console.log(`Đã ghi báo cáo đầy đủ vào ${reportFile}.`);
+}
+
+/** A progress line on a terminal (never in a pipe or a test's output). */
+function progress(p: ImportProgress) {
+  if (!process.stderr.isTTY) return;
+  const text = p.stage === 'checked' ? `Đã đọc và kiểm tra ${fmt(p.rows)} dòng.` : `Đang lưu: ${fmt(p.done)}/${fmt(p.total)} người (${Math.floor((100 * p.done) / Math.max(1, p.total))}%)`;
+  process.stderr.write(`\r${text}\x1b[K${p.stage === 'checked' || p.done >= p.total ? '\n' : ''}`);
 }
 
 export function registerRosterCommands(program: Command) {
   program
     .command('import')
-    .description('Nhập danh sách người được khảo sát của một đơn vị từ tệp CSV')
+    .description('Nhập danh sách người được khảo sát của một đơn vị từ tệp CSV hoặc Excel (.xlsx)')
     .requiredOption('--campaign <id>', 'mã đợt')
     .requiredOption('--body <code>', 'mã đơn vị, ví dụ 22')
     .option('--group <group>', 'nhóm đối tượng (bỏ qua nếu tệp có cột Nhóm)')
+    .option('--sheet <trang>', 'trang tính của tệp Excel, theo tên hoặc số thứ tự (mặc định trang đầu)')
     .option('--dry-run', 'chỉ kiểm tra, không lưu')
+    .option('--report <tệp>', 'ghi báo cáo đầy đủ (mọi lỗi, cảnh báo, mục gộp) vào tệp; .json để ghi dạng JSON')
     .option('--json', 'in báo cáo dạng JSON')
-    .argument('<file>', 'tệp CSV')
-    .action(async (file: string, opts: { campaign: string; body: string; group?: string; dryRun?: boolean; json?: boolean }) => {
+    .argument('<file>', 'tệp CSV hoặc Excel (.xlsx)')
+    .action(async (file: string, opts: { campaign: string; body: string; group?: string; sheet?: string; dryRun?: boolean; json?: boolean; report?: string }) => {
       const bytes = await readFile(file).catch(() => {
         throw new AppError('file_missing', 422, `Không đọc được tệp "${file}".`);
       });
       const report = await withContext(({ services }) =>
-        services.roster.importCsv({ campaignId: opts.campaign, bodyCode: opts.body, group: opts.group, bytes, dryRun: opts.dryRun === true, actor: CLI_ACTOR, fileName: basename(file) }),
+        services.roster.importCsv({ campaignId: opts.campaign, bodyCode: opts.body, group: opts.group, bytes, dryRun: opts.dryRun === true, actor: CLI_ACTOR, fileName: basename(file), sheet: opts.sheet, onProgress: progress }),
       );
       if (opts.json) {
         const { imported, merged, warnings, errors, merges } = report;
         process.stdout.write(`${JSON.stringify({ imported, merged, warnings, errors, merges })}\n`);
-      } else printReport(report, opts.dryRun === true);
+      } else await printReport(report, opts.dryRun === true, opts.report);
       if (report.errors.length > 0) process.exitCode = 1;
     });
 

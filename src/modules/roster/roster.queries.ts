@@ -1,11 +1,21 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { campaignBodies, respondents, rosterImports } from '../../db/schema/index.js';
-import type { Candidate } from './rows.js';
+import { copyLines, INSERT_COLUMNS, type Merged, type NewRespondent } from './copy-text.js';
 
 const CHUNK = 10_000;
+/** Rows per COPY chunk: small enough that PGlite, running on this thread, holds it well under 100 ms. */
+export const COPY_CHUNK = 1000;
+
+/**
+ * Bounds the import's transaction on the server: no statement runs longer, and a
+ * client that stalls between statements loses its session rather than holding
+ * a pooled connection (and the body's lock) for good.
+ */
+export async function boundTransaction(db: Db, seconds: number) {
+  await db.execute(sql.raw(`set local statement_timeout = '${Math.round(seconds * 1000)}ms'`));
+  await db.execute(sql.raw(`set local idle_in_transaction_session_timeout = '${Math.round(seconds * 1000)}ms'`));
+}
 
 export type BodyLock = { listState: 'draft' | 'submitted'; open: boolean; deadline: Date };
 
@@ -74,64 +84,80 @@ export async function deletePerson(db: Db, campaignId: string, bodyCode: string,
     .where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), or(eq(respondents.id, id), eq(respondents.mergedInto, id))));
 }
 
-export type NewRespondent = Omit<Candidate, 'line'> & { id: string; line: number | null };
-export type Merged = { keptId: string; reason: string } | undefined;
-
-const INSERT_COLUMNS = 'id, campaign_id, body_code, group_code, full_name, email, email_norm, phone, phone_norm, organisation, position, import_id, line, merged_into, merge_reason';
+type CopyQuery = { writable(): Promise<NodeJS.WritableStream>; reject(error: unknown): void };
 
 /** The postgres.js connection of a drizzle transaction, when the driver is postgres.js. */
-function postgresClient(db: Db): { unsafe(q: string): { writable(): Promise<NodeJS.WritableStream> } } | null {
+function postgresClient(db: Db): { unsafe(q: string): CopyQuery } | null {
   const session = (db as unknown as { session?: { constructor: { name: string }; client?: unknown } }).session;
   const client = session?.client as { unsafe?: unknown } | undefined;
   return session?.constructor.name === 'PostgresJsSession' && typeof client?.unsafe === 'function' ? (client as never) : null;
 }
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const copyValue = (v: string | number | null) => {
-  if (v === null) return '\\N';
-  const text = String(v);
-  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
-};
+/**
+ * A COPY FROM STDIN stream whose `done` settles however the COPY ends. postgres.js
+ * (3.4) drops an error the server sends after the stream was ended (the stream
+ * neither finishes nor fails), which left an import waiting for ever on its
+ * connection; the query's own rejection is caught here and fails `done`.
+ */
+async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, statement: string) {
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const query = client.unsafe(statement);
+  const reject = query.reject.bind(query);
+  query.reject = (error: unknown) => {
+    fail(error);
+    reject(error);
+  };
+  const stream = await query.writable();
+  stream.on('error', fail);
+  const write = async (text: string) => {
+    if (!stream.write(text)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), failed]);
+  };
+  const end = () => Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+  return { write, end };
+}
 
-function* copyChunks(campaignId: string, bodyCode: string, importId: string | null, rows: readonly NewRespondent[], merged: (id: string) => Merged) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    let text = '';
-    for (const r of rows.slice(i, i + CHUNK)) {
-      const m = merged(r.id);
-      const cells = [r.id, campaignId, bodyCode, r.group, r.fullName, r.email, r.emailNorm, r.phone, r.phoneNorm, r.organisation, r.position, importId, r.line, m?.keptId ?? null, m?.reason ?? null];
-      text += `${cells.map(copyValue).join('\t')}\n`;
+/** The PGlite transaction of a drizzle transaction, when the driver is PGlite. */
+function pgliteClient(db: Db): { query(q: string, params: unknown[], options: { blob: Blob }): Promise<unknown> } | null {
+  const client = (db as unknown as { session?: { client?: { query?: unknown } } }).session?.client;
+  return postgresClient(db) === null && typeof client?.query === 'function' ? (client as never) : null;
+}
+
+/** Lets the event loop turn: PGlite runs each statement on this thread. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Loads COPY text chunks into respondents. On PostgreSQL one COPY on the
+ * transaction's own connection, streamed chunk by chunk as they come; on PGlite
+ * one COPY per chunk from an in-memory blob, with the event loop free between.
+ */
+export async function copyRespondents(db: Db, chunks: AsyncIterable<string> | Iterable<string>) {
+  const client = postgresClient(db);
+  const statement = `copy respondents (${INSERT_COLUMNS}) from`;
+  if (client) {
+    let copy: Awaited<ReturnType<typeof copyIn>> | null = null;
+    for await (const text of chunks) {
+      copy ??= await copyIn(client, `${statement} stdin`);
+      await copy.write(text);
     }
-    yield text;
+    await copy?.end();
+    return;
+  }
+  const lite = pgliteClient(db);
+  if (!lite) throw new Error('no COPY for this database driver');
+  for await (const text of chunks) {
+    await lite.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
+    await yieldToLoop();
   }
 }
 
-/**
- * Bulk insert of new entries. On PostgreSQL a COPY on the transaction's own
- * connection; on PGlite one JSON parameter per chunk, far fewer round trips
- * and bind parameters than a VALUES list. Rows are serialised chunk by chunk.
- */
+/** Bulk insert of new entries, serialised chunk by chunk. */
 export async function insertRespondents(db: Db, campaignId: string, bodyCode: string, importId: string | null, rows: readonly NewRespondent[], merged: (id: string) => Merged) {
-  const client = postgresClient(db);
-  if (client && rows.length > 0) {
-    const stream = await client.unsafe(`copy respondents (${INSERT_COLUMNS}) from stdin`).writable();
-    // pipeline listens for the stream's errors from the first write: a connection lost
-    // mid-COPY then fails this import instead of raising an unhandled 'error' event.
-    await pipeline(Readable.from(copyChunks(campaignId, bodyCode, importId, rows, merged)), stream);
-    return;
+  function* chunks() {
+    for (let i = 0; i < rows.length; i += COPY_CHUNK) yield copyLines(rows.slice(i, i + COPY_CHUNK), { campaignId, bodyCode, importId }, merged);
   }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = JSON.stringify(
-      rows.slice(i, i + CHUNK).map((r) => {
-        const m = merged(r.id);
-        return { id: r.id, group_code: r.group, full_name: r.fullName, email: r.email, email_norm: r.emailNorm, phone: r.phone, phone_norm: r.phoneNorm, organisation: r.organisation, position: r.position, line: r.line, merged_into: m?.keptId ?? null, merge_reason: m?.reason ?? null };
-      }),
-    );
-    await db.execute(sql`
-      insert into respondents (${sql.raw(INSERT_COLUMNS)})
-      select r.id, ${campaignId}, ${bodyCode}, r.group_code, r.full_name, r.email, r.email_norm, r.phone, r.phone_norm, r.organisation, r.position, ${importId}::uuid, r.line, r.merged_into, r.merge_reason
-      from jsonb_to_recordset(${part}::jsonb) as r(id uuid, group_code text, full_name text, email text, email_norm text, phone text, phone_norm text,
-        organisation text, position text, line int, merged_into uuid, merge_reason text)`);
-  }
+  await copyRespondents(db, chunks());
 }
 
 /** Points entries at their kept entry (or back to none) in one statement per chunk. */

@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
+import { XLSX_TYPE } from '../../csv/xlsx.js';
 import { AppError } from '../../errors.js';
 import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { campaignBodyParams, campaignParams } from '../campaigns/campaigns.schemas.js';
@@ -36,7 +37,7 @@ export const rosterRoutes: RoutePlugin<{ roster: RosterService; maxUploadBytes: 
     config: { access: ['admin', 'body'] },
     schema: {
       tags,
-      summary: "Import a group's list from CSV (multipart: file, group, dryRun); 422 with the line-by-line report when it has errors",
+      summary: "Import a group's list from CSV or Excel .xlsx (multipart: file, sheet, group, dryRun); 422 with the line-by-line report when it has errors",
       consumes: ['multipart/form-data'],
       params: campaignBodyParams,
       body: importFields,
@@ -44,7 +45,7 @@ export const rosterRoutes: RoutePlugin<{ roster: RosterService; maxUploadBytes: 
     },
     handler: async (request) => {
       const { bytes, fileName } = uploadedFile(request, request.body);
-      const report = await roster.importCsv({ ...scope(request.params), group: request.body.group || undefined, bytes, dryRun: isDryRun(request.body.dryRun), actor: actor(request), fileName });
+      const report = await roster.importCsv({ ...scope(request.params), group: request.body.group || undefined, sheet: request.body.sheet || undefined, bytes, dryRun: isDryRun(request.body.dryRun), actor: actor(request), fileName });
       if (report.errors.length > 0) {
         throw new AppError('import_failed', 422, `Tệp có ${report.errors.length} lỗi nên chưa lưu gì. Hãy sửa theo từng dòng dưới đây rồi tải lại.`, report);
       }
@@ -109,6 +110,13 @@ export const rosterRoutes: RoutePlugin<{ roster: RosterService; maxUploadBytes: 
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="mau-danh-sach.csv"')
         .send(await roster.templateCsv(request.params.campaign)),
+  });
+
+  r.get('/api/v1/campaigns/:campaign/template.xlsx', {
+    config: { access: ['admin', 'body'] },
+    schema: { tags, summary: "The list template as an Excel workbook, with a dropdown of the campaign's groups", params: campaignParams },
+    handler: async (request, reply) =>
+      reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="mau-danh-sach.xlsx"').send(await roster.templateXlsx(request.params.campaign)),
   });
 
   r.get('/api/v1/campaigns/:campaign/duplicates', {

@@ -15,10 +15,11 @@ export const importReportSchema = z.object({
   delimiter: z.string(),
 });
 
-/** Multipart fields: `file` (the list), `group` (optional when the file has a Nhóm column), `dryRun`. */
+/** Multipart fields: `file` (the list: CSV or .xlsx), `sheet` (of a workbook), `group` (optional when the file has a Nhóm column), `dryRun`. */
 export const importFields = z.object({
   file: z.any().optional().describe('the CSV or text file'),
   group: z.string().trim().max(200).optional(),
+  sheet: z.string().trim().max(100).optional().describe('an Excel workbook\'s sheet, by name or number (the first when empty)'),
   dryRun: z.enum(['true', 'false', '1', '0', 'on', 'off', '']).optional(),
   _csrf: z.string().optional(),
 });

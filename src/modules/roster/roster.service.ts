@@ -9,15 +9,31 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import { issueInvitations, mailDomain } from '../mail/invitations.service.js';
 import { dedupe, type DedupeEntry } from './dedupe.js';
-import { parseList, TooManyRows } from './parse.js';
+import { openListReader } from './parse-thread.js';
 import { buildReview, respondentView } from './review.js';
 import { rosterCsv, templateCsv } from './roster.csv.js';
 import * as q from './roster.queries.js';
 import { importReport, type ImportReport } from './report.js';
-import { checkPerson, groupResolver, type Candidate, type PersonInput } from './rows.js';
+import { checkPerson, groupChoices, groupResolver, type Candidate, type PersonInput } from './rows.js';
+import { templateXlsx } from './template.js';
+import { showable } from './text.js';
 
-export type ImportInput = { campaignId: string; bodyCode: string; group?: string | undefined; bytes: Buffer; dryRun: boolean; actor: string; fileName?: string | undefined };
+/** Longest any statement of an import, or a pause between two, may hold its connection. */
+const IMPORT_TIMEOUT_SECONDS = 60;
+
+export type ImportInput = { campaignId: string; bodyCode: string; group?: string | undefined; bytes: Buffer; dryRun: boolean; actor: string; fileName?: string | undefined; sheet?: string | undefined; onProgress?: ((p: ImportProgress) => void) | undefined };
+export type ImportProgress = { stage: 'checked'; rows: number } | { stage: 'stored'; done: number; total: number };
 type Scope = { campaignId: string; bodyCode: string };
+
+/** Passes COPY chunks on, telling how many rows have gone so far. */
+async function* counted(chunks: AsyncIterable<string>, total: number, onProgress: ImportInput['onProgress']) {
+  let done = 0;
+  for await (const text of chunks) {
+    yield text;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) done++;
+    onProgress?.({ stage: 'stored', done, total });
+  }
+}
 
 export function createRosterService({ db, campaigns, config }: { db: Db; campaigns: CampaignsService; config: Pick<Config, 'roster' | 'tokenSecret' | 'mailFrom'> }) {
   async function rules(campaignId: string, defaultGroup?: string) {
@@ -69,53 +85,46 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
 
   async function importCsv(input: ImportInput): Promise<ImportReport> {
     const s = { campaignId: input.campaignId, bodyCode: input.bodyCode };
+    await campaigns.requireCampaign(s.campaignId);
     await campaigns.requireBody(s.campaignId, s.bodyCode);
     if (input.bytes.length > config.roster.maxUploadBytes) {
       throw new AppError('file_too_large', 413, `Tệp lớn ${(input.bytes.length / 1048576).toFixed(1)} MB, vượt giới hạn ${(config.roster.maxUploadBytes / 1048576).toFixed(0)} MB. Hãy chia danh sách thành nhiều tệp theo nhóm.`);
     }
     const r = await rules(s.campaignId);
     const group = input.group ? groupResolver(r.groups)(input.group) : undefined;
-    if (input.group && !group) throw new AppError('unknown_group', 422, `Nhóm "${input.group}" không có trong đợt khảo sát. Dùng một trong: ${r.groups.map((g) => g.code).join(', ')}.`);
-    let parsed;
+    if (input.group && !group) throw new AppError('unknown_group', 422, `Nhóm "${input.group}" không có trong đợt khảo sát. Chọn tên hoặc mã của một nhóm: ${groupChoices(r.groups)}.`);
+    const rowRules = { groups: r.groups.map((g) => ({ code: g.code, name: g.name })), officialDomains: r.officialDomains, maxFieldLength: r.maxFieldLength, defaultGroup: group };
+    const reader = await openListReader({ bytes: input.bytes, rules: rowRules, maxRows: config.roster.maxRows, sheet: input.sheet });
     try {
-      parsed = parseList(input.bytes, { ...r, defaultGroup: group }, config.roster.maxRows);
-    } catch (error) {
-      if (error instanceof TooManyRows) throw new AppError('too_many_rows', 422, `Tệp có hơn ${error.limit} dòng, vượt giới hạn cho một lần tải. Hãy chia danh sách thành nhiều tệp theo nhóm.`);
-      throw error;
-    }
-    if (parsed.errors.length > 0) return importReport(parsed, null, [], []);
+      const parsed = { ...reader.summary, candidates: [] };
+      input.onProgress?.({ stage: 'checked', rows: parsed.rows });
+      if (parsed.errors.length > 0) return importReport(parsed, null, [], []);
+      const fileName = input.fileName === undefined ? undefined : showable(input.fileName).slice(0, 255);
+      return await db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        await q.boundTransaction(tx, IMPORT_TIMEOUT_SECONDS);
+        await lockEditable(tx, s, 'nhập danh sách');
+        const replaced = [...new Set([...(group ? [group] : []), ...parsed.groups])];
+        if (!input.dryRun) await q.deleteGroups(tx, s.campaignId, s.bodyCode, replaced);
+        // The dry run leaves the replaced groups out as the import deletes them.
+        const existing = (await q.bodyEntries(tx, s.campaignId, s.bodyCode)).filter((e) => !replaced.includes(e.group));
+        if (input.dryRun) return (await reader.settle(existing, r.priorities, null)).report;
 
-    return db.transaction(async (tx) => {
-      await lockEditable(tx as unknown as Db, s, 'nhập danh sách');
-      const replaced = [...new Set([...(group ? [group] : []), ...parsed.candidates.map((c) => c.group)])];
-      if (!input.dryRun) await q.deleteGroups(tx as unknown as Db, s.campaignId, s.bodyCode, replaced);
-      // Ids are given in place: a second copy of 100,000 candidates is not needed.
-      const fresh = parsed.candidates as (Candidate & { id: string })[];
-      for (const c of fresh) c.id = randomUUID();
-      const importId = input.dryRun ? null : randomUUID();
-      if (importId) {
-        await q.insertImport(tx as unknown as Db, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: input.fileName ?? null, rows: parsed.rows, imported: 0, merged: 0, createdBy: input.actor });
-      }
-      const { result, existing } = input.dryRun
-        ? await dryRunSettle(tx as unknown as Db, s, r.priorities, fresh, replaced)
-        : await settle(tx as unknown as Db, s, r.priorities, fresh, importId, true);
-      const report = importReport(parsed, result, fresh, existing);
-
-      if (importId) {
-        await q.finishImport(tx as unknown as Db, importId, report);
-        await recordAudit(tx as unknown as Db, {
+        const importId = randomUUID();
+        await q.insertImport(tx, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: fileName ?? null, rows: parsed.rows, imported: 0, merged: 0, createdBy: input.actor });
+        const { report, changes } = await reader.settle(existing, r.priorities, { campaignId: s.campaignId, bodyCode: s.bodyCode, importId });
+        await q.copyRespondents(tx, counted(reader.chunks(), parsed.rows, input.onProgress));
+        await q.setMerges(tx, changes);
+        await q.finishImport(tx, importId, report);
+        await recordAudit(tx, {
           actor: input.actor, action: 'roster.import', campaignId: s.campaignId, bodyCode: s.bodyCode,
-          details: { importId, fileName: input.fileName ?? null, groups: replaced, encoding: parsed.encoding, rows: parsed.rows, imported: report.imported, merged: report.merged, warnings: report.warnings.length },
+          details: { importId, fileName: fileName ?? null, groups: replaced, encoding: parsed.encoding, rows: parsed.rows, imported: report.imported, merged: report.merged, warnings: report.warnings.length },
         });
-      }
-      return report;
-    });
-  }
-
-  /** The same computation without writing: the replaced groups are left out of the existing list. */
-  async function dryRunSettle(tx: Db, s: Scope, priorities: ReadonlyMap<string, number>, fresh: (Candidate & { id: string })[], replaced: string[]) {
-    const existing = (await q.bodyEntries(tx, s.campaignId, s.bodyCode)).filter((e) => !replaced.includes(e.group));
-    return { result: dedupe([...existing, ...fresh], priorities), existing };
+        return report;
+      });
+    } finally {
+      reader.close();
+    }
   }
 
   async function checked(campaignId: string, input: PersonInput) {
@@ -217,6 +226,11 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
     async templateCsv(campaignId: string) {
       await campaigns.requireCampaign(campaignId);
       return templateCsv();
+    },
+
+    async templateXlsx(campaignId: string) {
+      const c = await campaigns.config(campaignId);
+      return templateXlsx([...c.groups].sort((a, b) => a.priority - b.priority));
     },
 
     async exportCsv(s: Scope) {

@@ -3,7 +3,7 @@
 // Vietnamese message), plus warnings that do not stop the import.
 import { isOfficialAddress, normaliseEmail, normalisePhone } from './contact.js';
 import { columnLetter, templateHeaders, type ColumnMap, type Field } from './columns.js';
-import { cleanText, collapseSpaces, foldKey, looksLikeLegacyFont } from './text.js';
+import { badCharacter, cleanText, collapseSpaces, foldKey, looksLikeLegacyFont, showable, vietnameseD } from './text.js';
 
 export type Issue = { line: number; column: string; code: string; message: string };
 
@@ -29,19 +29,37 @@ export type RowRules = {
   defaultGroup?: string | undefined;
 };
 
-/** Resolves a group written as its code or its name, with or without diacritics. */
+// Officers write groups as they speak of them: "Đại biểu HĐND tỉnh" for
+// "Đại biểu Hội đồng nhân dân cấp tỉnh". Abbreviations are spelled out and the
+// filler words "cấp" and "các" left out before comparing.
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/(^|[^\p{L}])HĐND(?=$|[^\p{L}])/giu, '$1hội đồng nhân dân'],
+  [/(^|[^\p{L}])UBND(?=$|[^\p{L}])/giu, '$1ủy ban nhân dân'],
+  [/(^|[^\p{L}])(cấp|các)(?=$|[^\p{L}])/giu, '$1'],
+];
+
+function groupKey(text: string): string {
+  let out = text.normalize('NFC');
+  for (const [pattern, spelled] of ABBREVIATIONS) out = out.replace(pattern, spelled);
+  return foldKey(out);
+}
+
+/** Resolves a group written as its code or its name (abbreviated or not), with or without diacritics. */
 export function groupResolver(groups: readonly GroupRef[]) {
   const byKey = new Map<string, string>();
   for (const g of groups) {
     byKey.set(foldKey(g.code), g.code);
-    byKey.set(foldKey(g.name), g.code);
+    byKey.set(groupKey(g.name), g.code);
   }
   const seen = new Map<string, string | undefined>();
   return (text: string) => {
-    if (!seen.has(text)) seen.set(text, byKey.get(foldKey(text)));
+    if (!seen.has(text)) seen.set(text, byKey.get(foldKey(text)) ?? byKey.get(groupKey(text)));
     return seen.get(text);
   };
 }
+
+/** The campaign's groups as an officer reads them: names, each with its code. */
+export const groupChoices = (groups: readonly GroupRef[]) => groups.map((g) => `"${g.name}" (${g.code})`).join(', ');
 
 export type PersonInput = { name: string; email: string; phone?: string | null; organisation?: string | null; position?: string | null; group: string };
 
@@ -50,7 +68,7 @@ type Check = { line: number; columns: ColumnMap | null; errors: Issue[]; warning
 // Module-level helpers rather than closures per line: an import checks 100,000 lines.
 function where(columns: ColumnMap | null, field: Field) {
   const i = columns?.index[field];
-  return i === undefined ? { column: templateHeaders[field], letter: '' } : { column: columns!.headers[i] || templateHeaders[field], letter: columnLetter(i) };
+  return i === undefined ? { column: templateHeaders[field], letter: '' } : { column: showable(columns!.headers[i] ?? '') || templateHeaders[field], letter: columnLetter(i) };
 }
 
 function note(c: Check, list: Issue[], field: Field, code: string, text: string) {
@@ -59,8 +77,19 @@ function note(c: Check, list: Issue[], field: Field, code: string, text: string)
   list.push({ line: c.line, column: w.column, code, message: `${place}: ${text}` });
 }
 
+const BAD_CHARACTER = {
+  control_character: 'có ký tự điều khiển (ví dụ ký tự NUL) không hiển thị được. Hãy gõ lại ô này rồi lưu tệp.',
+  unreadable_character: 'có ký tự không đọc được (tệp bị lỗi mã hóa hoặc lưu sai định dạng). Hãy lưu tệp dạng "CSV UTF-8" hoặc Excel rồi tải lại.',
+};
+
 function value(c: Check, field: Field, raw: string | null | undefined): string {
-  const text = c.composed ? collapseSpaces(raw ?? '') : cleanText(raw ?? '');
+  const text = vietnameseD(c.composed ? collapseSpaces(raw ?? '') : cleanText(raw ?? ''));
+  const bad = badCharacter(text);
+  if (bad) {
+    // The line is refused; the text is only quoted in messages from here on.
+    note(c, c.errors, field, bad, `"${showable(text.slice(0, 40))}" ${BAD_CHARACTER[bad]}`);
+    return showable(text);
+  }
   if (text.length > c.maxFieldLength) note(c, c.errors, field, 'field_too_long', `dài ${text.length} ký tự, vượt giới hạn ${c.maxFieldLength} ký tự. Hãy rút gọn.`);
   else if (looksLikeLegacyFont(text)) {
     note(c, c.errors, field, 'legacy_encoding', `"${text.slice(0, 40)}" có vẻ được gõ bằng phông TCVN3 hoặc VNI. Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi tải lại.`);
@@ -105,7 +134,7 @@ export function checkPerson(
     if (!group) note(c, c.errors, 'group', 'missing_group', 'thiếu nhóm đối tượng. Hãy chọn nhóm khi tải tệp hoặc điền cột Nhóm.');
   } else {
     group = resolveGroup(groupText);
-    if (!group) note(c, c.errors, 'group', 'unknown_group', `nhóm "${groupText}" không có trong đợt khảo sát. Dùng một trong: ${rules.groups.map((g) => g.code).join(', ')}.`);
+    if (!group) note(c, c.errors, 'group', 'unknown_group', `nhóm "${groupText}" không có trong đợt khảo sát. Ghi tên hoặc mã của một nhóm: ${groupChoices(rules.groups)}.`);
   }
   if (c.errors.length > 0 || !emailNorm || !group) return { candidate: null, errors: c.errors, warnings: c.warnings };
   return {

@@ -16,6 +16,30 @@ export function cleanText(input: string): string {
   return collapseSpaces(input.normalize('NFC'));
 }
 
+// Control characters (NUL included) and what a decoder leaves of bytes it could
+// not read (U+FFFD, lone surrogates): PostgreSQL refuses NUL outright, and none of
+// them belongs in a name or an address. Tab, CR and LF are whitespace, collapsed.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const UNREADABLE = /[\ufffd\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_SHOWABLE = new RegExp(`${CONTROL.source}|${UNREADABLE.source}`, 'g');
+
+/** Why a field's text cannot be stored as it is, or null. */
+export function badCharacter(text: string): 'control_character' | 'unreadable_character' | null {
+  if (CONTROL.test(text)) return 'control_character';
+  if (UNREADABLE.test(text)) return 'unreadable_character';
+  return null;
+}
+
+/** The text with control and unreadable characters shown as U+FFFD: safe to quote in a message or store. */
+export function showable(text: string): string {
+  return text.replace(NOT_SHOWABLE, '\ufffd');
+}
+
+/** Ð/ð (U+00D0/U+00F0, Windows-1252's letters in the places of Đ/đ in legacy Vietnamese files) read as Đ/đ. */
+export function vietnameseD(text: string): string {
+  return /[\u00d0\u00f0]/.test(text) ? text.replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111') : text;
+}
+
 /** Lower case without diacritics or punctuation: `Họ và tên` → `hovaten`. */
 export function foldKey(input: string): string {
   return input
