@@ -62,7 +62,8 @@ export async function bodyResponses(db: Db, campaignId: string, bodyCode: string
       ipHash: responses.ipHash,
       uaHash: responses.uaHash,
       netHash: responses.netHash,
-      devicesSeen: responses.devicesSeen,
+      deviceKey: responses.deviceKey,
+      formLoaded: responses.formLoaded,
       answers: responses.answers,
     })
     .from(responses)
