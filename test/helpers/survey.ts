@@ -23,7 +23,12 @@ export const formPost = (fields: Record<string, string>) => ({
   payload: new URLSearchParams(fields).toString(),
 });
 
-export async function countRows(db: Db, table: 'responses' | 'drafts' | 'reports' | 'invitation_devices'): Promise<number> {
+export async function countRows(db: Db, table: 'responses' | 'drafts' | 'reports' | 'invitation_devices' | 'ballot_box'): Promise<number> {
   const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
   return Number(rows[0]!.n);
+}
+
+/** Answers stored, whether still in the ballot box or already mixed into responses. */
+export async function storedAnswers(db: Db): Promise<number> {
+  return (await countRows(db, 'responses')) + (await countRows(db, 'ballot_box'));
 }
