@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
 import { formForGroup } from '../../src/modules/campaigns/campaign-config.js';
+import { bodyActivity } from '../../src/modules/integrity/integrity.queries.js';
 import { createMixer, releaseCount } from '../../src/modules/survey/mixer.js';
 import { createTestApp, seedProvinceCampaign, type TestApp } from '../helpers/app.js';
 import { seedSubmittedList, type SeededInvitation } from '../helpers/seed.js';
@@ -158,5 +159,9 @@ describe('signals carried by the sealed ballot', () => {
       await t.db.execute(sql`select sum(n)::int as n, count(*) filter (where extract(epoch from bucket)::bigint % 600 <> 0)::int as odd from submission_counts where campaign_id = ${CAMPAIGN}`),
     );
     expect(counted[0]).toEqual({ n: await countRows(t.db, 'responses'), odd: 0 });
+    const activity = await bodyActivity(t.db, CAMPAIGN, '22');
+    expect(activity.reduce((sum, a) => sum + a.count, 0)).toBe(counted[0]!.n);
+    expect(new Set(activity.map((a) => a.groupCode))).toEqual(new Set(['hdnd', 'lanh_dao_so']));
+    for (const a of activity) expect(a.at % 600_000).toBe(0);
   });
 });

@@ -70,6 +70,19 @@ export async function bodyResponses(db: Db, campaignId: string, bodyCode: string
     .where(and(eq(responses.campaignId, campaignId), eq(responses.bodyCode, bodyCode)));
 }
 
+/**
+ * Submissions per group and 10-minute bucket of one body, counted at submission
+ * (`at` = bucket start, ms): what time-window rules read, since responses carry
+ * only the time of the batch that released them.
+ */
+export async function bodyActivity(db: Db, campaignId: string, bodyCode: string): Promise<{ at: number; groupCode: string; count: number }[]> {
+  const rows = rowsOf<{ bucket: string | Date; group_code: string; n: number }>(
+    await db.execute(sql`select bucket, group_code, sum(n)::int as n from submission_counts
+      where campaign_id = ${campaignId} and body_code = ${bodyCode} group by 1, 2 order by 1, 2`),
+  );
+  return rows.map((r) => ({ at: new Date(r.bucket).getTime(), groupCode: r.group_code, count: Number(r.n) }));
+}
+
 const countRows = async (db: Db, query: SQL) =>
   rowsOf<{ body_code: string; k: string | null; n: number }>(await db.execute(query)).map((r) => ({ body: r.body_code, key: r.k, n: Number(r.n) }));
 
