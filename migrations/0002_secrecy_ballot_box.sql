@@ -26,6 +26,7 @@ CREATE TABLE "submit_receipts" (
 	"key_hash" "bytea" NOT NULL
 );
 --> statement-breakpoint
+DROP TABLE "progress_daily" CASCADE;--> statement-breakpoint
 ALTER TABLE "drafts" ADD COLUMN "active_seconds" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "responses" ADD COLUMN "device_key" text;--> statement-breakpoint
 ALTER TABLE "responses" ADD COLUMN "form_loaded" boolean DEFAULT true NOT NULL;--> statement-breakpoint
@@ -33,4 +34,5 @@ ALTER TABLE "ballot_box" ADD CONSTRAINT "ballot_box_campaign_body_fk" FOREIGN KE
 ALTER TABLE "mixing_settings" ADD CONSTRAINT "mixing_settings_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submit_receipts" ADD CONSTRAINT "submit_receipts_invitation_id_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."invitations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ballot_box_cell_idx" ON "ballot_box" USING btree ("campaign_id","body_code","group_code");--> statement-breakpoint
+ALTER TABLE "invitations" DROP COLUMN "completed_on";--> statement-breakpoint
 ALTER TABLE "responses" DROP COLUMN "devices_seen";

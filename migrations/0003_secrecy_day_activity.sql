@@ -1,5 +1,7 @@
--- The body sees no time finer than a day per cell: the last activity of a
--- body and group is kept as the day (Asia/Ho_Chi_Minh) it happened.
+-- Invitations keep no completion time: the daily series is read from the
+-- submission counts kept at submission, so the triggers no longer keep one per
+-- day, and the last activity of a body and group is kept as the day
+-- (Asia/Ho_Chi_Minh) it happened, never a finer time.
 CREATE OR REPLACE FUNCTION progress_invitations_upd() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE s smallint := floor(random() * 8);
 BEGIN
@@ -20,14 +22,21 @@ BEGIN
     completed = c.completed + excluded.completed,
     last_activity_at = greatest(c.last_activity_at, excluded.last_activity_at);
 
-  INSERT INTO progress_daily AS p (campaign_id, body_code, group_code, day, shard, completed)
-  SELECT campaign_id, body_code, group_code, day, s, sum(d) FROM (
-    SELECT campaign_id, body_code, group_code, completed_on AS day, 1 AS d FROM new_rows WHERE status = 'completed'
-    UNION ALL
-    SELECT campaign_id, body_code, group_code, completed_on, -1 FROM old_rows WHERE status = 'completed'
-  ) x WHERE day IS NOT NULL
-  GROUP BY 1, 2, 3, 4 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (campaign_id, body_code, group_code, day, shard) DO UPDATE SET completed = p.completed + excluded.completed;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION progress_invitations_del() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE s smallint := floor(random() * 8);
+BEGIN
+  INSERT INTO progress_counters AS c (campaign_id, body_code, group_code, shard, invited, delivered, bounced, opened, completed)
+  SELECT campaign_id, body_code, group_code, s, -sum(t[1]), -sum(t[2]), -sum(t[3]), -sum(t[4]), -sum(t[5])
+  FROM (SELECT campaign_id, body_code, group_code, invitation_tally(status, mail_status, first_opened_at) t FROM old_rows) d
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (campaign_id, body_code, group_code, shard) DO UPDATE SET
+    invited = c.invited + excluded.invited, delivered = c.delivered + excluded.delivered,
+    bounced = c.bounced + excluded.bounced, opened = c.opened + excluded.opened,
+    completed = c.completed + excluded.completed;
+
   RETURN NULL;
 END $$;
 --> statement-breakpoint

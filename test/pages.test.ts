@@ -18,7 +18,7 @@ beforeAll(async () => {
     { email: 'b@quangninh.gov.vn', group: 'hdnd', name: 'Trần Thị Bình' },
     { email: 'c@quangninh.gov.vn', group: 'lanh_dao_so', name: 'Lê Văn Cường' },
   ]);
-  await t.db.execute(sql`update invitations set status = 'completed', completed_on = current_date where email_norm = 'a@quangninh.gov.vn'`);
+  await t.db.execute(sql`update invitations set status = 'completed' where email_norm = 'a@quangninh.gov.vn'`);
   await t.db.execute(sql`update invitations set mail_status = 'bounced', bounce_reason = '550 mailbox unavailable' where email_norm = 'b@quangninh.gov.vn'`);
   officer = await pageLogin(t.app, 'qn');
   moha = await pageLogin(t.app, 'moha');

@@ -5,6 +5,8 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 
 /** What the mixer writes to `responses` for one submission. */
 export type Ballot = {
+  /** Sealed with the answers so that the mixer re-stamps exactly its batch's invitations; never stored in clear. */
+  invitationId: string;
   formCode: string;
   answers: unknown;
   secondsSpent: number | null;

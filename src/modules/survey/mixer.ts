@@ -3,15 +3,16 @@
 // xmin/xmax, ctid, row order, times, counts polled between submissions) narrows
 // a response to fewer than k people of its cell.
 //
-// A cell releases k answers, drawn at random, only while at least 2k wait, so
-// at least k always stay behind; at the response deadline everything left goes
-// out in one batch, which is then k or more (or every completer of a cell that
-// never had k). Releasing down to zero would let a poller tie the last few
-// answers to the last few completers. Each batch is one transaction that
-// deletes its box rows, inserts the responses in random order with the batch's
-// time, and re-stamps every completed invitation of the cell, so both sides
-// carry only the batch's transaction id. An advisory lock per cell keeps
-// several processes from mixing one cell at once.
+// A cell releases answers only while at least 2k wait, and then all but k of
+// them, drawn at random, so a batch holds at least k and at least k always stay
+// behind; at the response deadline everything left goes out in one batch, which
+// is then k or more (or every completer of a cell that never had k). Releasing
+// down to zero would let a poller tie the last few answers to the last few
+// completers. Each batch is one transaction that deletes its box rows, inserts
+// the responses in random order with the batch's time, and writes a new version
+// of each of the batch's invitations, so both sides carry only the batch's
+// transaction id. An advisory lock per cell keeps several processes from mixing
+// one cell at once.
 import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
@@ -21,10 +22,14 @@ import { createBallotSealer, type Ballot } from './ballot.js';
 
 export const DEFAULT_K = 5;
 
-/** How many of `waiting` answers a cell releases now: k while 2k wait, all at the deadline, else none. */
+/** Answers one transaction releases at most, to keep batches of a large backlog short. */
+export const MAX_BATCH = 2000;
+
+/** How many of `waiting` answers a cell releases now: all but k once 2k wait, all at the deadline, else none. */
 export function releaseCount(waiting: number, k: number, closed: boolean): number {
-  if (closed) return waiting;
-  return waiting >= 2 * k ? k : 0;
+  // Past the deadline all go; a backlog over one batch leaves k for the next, so no batch falls under k.
+  if (closed) return waiting <= MAX_BATCH ? waiting : Math.min(waiting - k, MAX_BATCH);
+  return waiting >= 2 * k ? Math.min(waiting - k, MAX_BATCH) : 0;
 }
 
 /** A uniformly random permutation (Fisher–Yates with a cryptographic source). */
@@ -82,8 +87,8 @@ export function createMixer({ db, config }: { db: Db; config: Pick<Config, 'toke
       await tx.execute(sql`delete from ballot_box where id in (${sql.join(batch.map((b) => sql`${b.id}::uuid`), sql`, `)})`);
       const [{ at }] = rowsOf<{ at: Date | string }>(await tx.execute(sql`select date_trunc('minute', now()) as at`)) as [{ at: Date | string }];
       await tx.insert(responses).values(ballots.map((b) => responseRow(cell, b, new Date(at))));
-      // A new row version for every completed invitation of the cell: both sides now carry this batch's transaction.
-      await tx.execute(sql`update invitations set status = status where ${where} and status = 'completed'`);
+      // A new row version of each of the batch's invitations: both sides now carry this batch's transaction.
+      await tx.execute(sql`update invitations set status = status where id in (${sql.join(ballots.map((b) => sql`${b.invitationId}::uuid`), sql`, `)}) and status = 'completed'`);
       return n;
     });
   }

@@ -119,7 +119,6 @@ export async function submitBallot(db: Db, s: Submission): Promise<boolean> {
       with inv as (
         update invitations i set
           status = 'completed',
-          completed_on = (now() at time zone 'Asia/Ho_Chi_Minh')::date,
           first_opened_at = date_trunc('day', coalesce(i.first_opened_at, now()) at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
           updated_at = date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
         from campaigns c

@@ -171,6 +171,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
         return { state: 'incomplete' as const, view: await view(row, answers, sortIssues(questionnaire, problems)) };
       }
       const ballot: Ballot = {
+        invitationId: row.id,
         formCode: questionnaire.form.code,
         answers,
         secondsSpent: meta.activeSeconds === null ? null : row.activeSeconds + meta.activeSeconds,
