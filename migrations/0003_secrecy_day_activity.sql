@@ -41,3 +41,15 @@ BEGIN
 END $$;
 --> statement-breakpoint
 UPDATE progress_counters SET last_activity_at = date_trunc('day', last_activity_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AT TIME ZONE 'Asia/Ho_Chi_Minh' WHERE last_activity_at IS NOT NULL;
+--> statement-breakpoint
+-- A campaign's scores are sealed only once its ballot box is empty: an answer
+-- still waiting to be mixed must not be left out of the sealed result.
+CREATE FUNCTION seals_require_empty_box() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM ballot_box WHERE campaign_id = NEW.campaign_id) THEN
+    RAISE EXCEPTION 'ballot box of campaign % is not empty: run the mixer before sealing', NEW.campaign_id USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER seals_require_empty_box BEFORE INSERT ON seals FOR EACH ROW EXECUTE FUNCTION seals_require_empty_box();

@@ -165,3 +165,23 @@ describe('signals carried by the sealed ballot', () => {
     for (const a of activity) expect(a.at % 600_000).toBe(0);
   });
 });
+
+describe('sealing the scores', () => {
+  it('waits for the ballot box to be emptied, so no answer is left out of the sealed result', async () => {
+    const [late] = await seedSubmittedList(t, CAMPAIGN, '01', [{ email: 'muon@hanoi.gov.vn', group: 'hdnd' }]);
+    await open(late!);
+    const hanoi = answerAll(formForGroup(await t.services.campaigns.config(CAMPAIGN), 'hdnd')!, ['01']);
+    const post = formPost({ ...hanoi, action: 'submit', js: '1' });
+    expect((await t.app.inject({ method: 'POST', url: `/s/${late!.token}`, payload: post.payload, headers: post.headers })).statusCode).toBe(200);
+    await t.db.execute(sql`update campaigns set list_deadline = now() - interval '2 days', response_deadline = now() - interval '1 second' where id = ${CAMPAIGN}`);
+    try {
+      await expect(t.services.scoring.seal(CAMPAIGN, 'test')).rejects.toThrow();
+      await t.services.mixer.run();
+      const seal = await t.services.scoring.seal(CAMPAIGN, 'test');
+      expect(seal.responses).toBe(await countRows(t.db, 'responses'));
+      expect(await countRows(t.db, 'ballot_box')).toBe(0);
+    } finally {
+      await t.db.execute(sql`update campaigns set response_deadline = '2100-01-10T16:59:59.999Z', list_deadline = '2099-12-15T16:59:59.999Z' where id = ${CAMPAIGN}`);
+    }
+  });
+});
