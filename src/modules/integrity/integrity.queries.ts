@@ -109,12 +109,16 @@ export async function listSignals(db: Db, campaignId: string) {
   return { groups, domains, mailboxes, phones, changed };
 }
 
-/** Per body: unanswered links opened from at least `min` devices. */
+/**
+ * Per body: links opened from at least `min` devices, answered or not (counted
+ * on the invitation side; responses carry no device count, which would tie
+ * them to their invitation).
+ */
 export async function wideLinks(db: Db, campaignId: string, min: number) {
   return db
     .select({ body: invitations.bodyCode, n: count() })
     .from(invitations)
-    .where(and(eq(invitations.campaignId, campaignId), sql`${invitations.status} <> 'completed'`, sql`${invitations.devicesSeen} >= ${min}`))
+    .where(and(eq(invitations.campaignId, campaignId), sql`${invitations.status} <> 'cancelled'`, sql`${invitations.devicesSeen} >= ${min}`))
     .groupBy(invitations.bodyCode);
 }
 
