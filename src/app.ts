@@ -32,6 +32,7 @@ import { mailBodySection, mailPages } from './modules/mail/mail.pages.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { surveyRoutes } from './modules/survey/survey.routes.js';
 import { createSurveyService } from './modules/survey/survey.service.js';
+import { createMixer } from './modules/survey/mixer.js';
 import { integrityRoutes } from './modules/integrity/integrity.routes.js';
 import { integrityPages } from './modules/integrity/integrity.pages.js';
 import { createIntegrityService } from './modules/integrity/integrity.service.js';
@@ -67,6 +68,7 @@ export function createServices({ database, config }: Pick<AppDeps, 'database' | 
     roster: createRosterService({ db, campaigns, config }),
     mail: createMailService({ db, config, campaigns }),
     survey: createSurveyService({ db, campaigns, config }),
+    mixer: createMixer({ db, config }),
     integrity: createIntegrityService({ db, campaigns }),
   };
 }
@@ -76,7 +78,7 @@ export type Services = ReturnType<typeof createServices>;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel },
+    logger: deps.logger === false ? false : { ...(deps.logger === true || deps.logger === undefined ? { level: config.logLevel } : deps.logger), serializers: { req: requestForLog } },
     trustProxy: config.trustProxy === false ? false : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
@@ -135,4 +137,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(scoringPages, { scoring: services.scoring, campaigns: services.campaigns });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
+}
+
+/**
+ * What a request line keeps: method and path, with a survey link's token
+ * replaced by `:token`. Survey requests keep no client address; others keep it
+ * for the operator (logins, imports).
+ */
+export function requestForLog(request: { method: string; url: string; ip?: string; host?: string }) {
+  const survey = /^\/s\/[^/?#]+/.test(request.url);
+  const url = survey ? request.url.replace(/^\/s\/[^/?#]+/, '/s/:token') : request.url;
+  return survey ? { method: request.method, url } : { method: request.method, url, remoteAddress: request.ip };
 }

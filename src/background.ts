@@ -6,9 +6,12 @@ import type { Services } from './app.js';
 import { integrityJob } from './modules/integrity/integrity.job.js';
 import { mailJobs } from './modules/mail/mail.jobs.js';
 import { sealJob } from './modules/scoring/scoring.job.js';
+import { mixJob } from './modules/survey/mixer.job.js';
 
 export function backgroundJobs(services: Services, config: Config): Job[] {
-  const jobs: Job[] = [...mailJobs(services.mail, config), sealJob(services.scoring)];
+  // A campaign is sealed only after the mixer has emptied its ballot box.
+  const sealAfterMixing = { sealDue: async (actor: string) => (await services.mixer.run(), services.scoring.sealDue(actor)) };
+  const jobs: Job[] = [...mailJobs(services.mail, config), mixJob(services.mixer), sealJob(sealAfterMixing)];
   if (config.integrityIntervalSeconds > 0) jobs.push(integrityJob(services, config.integrityIntervalSeconds * 1000));
   return jobs;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, seedProvinceCampaign, type TestApp } from './helpers/app.js';
 import { csrfFrom, pageLogin, type Browser } from './helpers/pages.js';
 import { seedSubmittedList } from './helpers/seed.js';
+import { completeInvitations } from './helpers/survey.js';
 
 let t: TestApp;
 let officer: Browser;
@@ -18,7 +19,7 @@ beforeAll(async () => {
     { email: 'b@quangninh.gov.vn', group: 'hdnd', name: 'Trần Thị Bình' },
     { email: 'c@quangninh.gov.vn', group: 'lanh_dao_so', name: 'Lê Văn Cường' },
   ]);
-  await t.db.execute(sql`update invitations set status = 'completed', completed_on = current_date where email_norm = 'a@quangninh.gov.vn'`);
+  await completeInvitations(t.db, sql`email_norm = 'a@quangninh.gov.vn'`);
   await t.db.execute(sql`update invitations set mail_status = 'bounced', bounce_reason = '550 mailbox unavailable' where email_norm = 'b@quangninh.gov.vn'`);
   officer = await pageLogin(t.app, 'qn');
   moha = await pageLogin(t.app, 'moha');

@@ -3,9 +3,10 @@
 // some of them rolled back. On PostgreSQL the transactions really interleave.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../src/db/client.js';
+import { rowsOf, type Db } from '../src/db/client.js';
 import { addUser, bearer, createTestApp, login, seedProvinceCampaign, type TestApp } from './helpers/app.js';
 import { seedSubmittedList, type SeededInvitation } from './helpers/seed.js';
+import { completeInvitations } from './helpers/survey.js';
 
 const BODIES = ['01', '22', '79'];
 const GROUPS = ['hdnd', 'lanh_dao_so', 'lanh_dao_phong', 'lanh_dao_huyen'];
@@ -45,7 +46,8 @@ function change(i: number, p: SeededInvitation, random: () => number) {
       switch (kind) {
         case 0:
         case 1:
-          await tx.execute(sql`update invitations set status = 'completed', completed_on = ${day}::date, first_opened_at = coalesce(first_opened_at, now()) where id = ${p.invitationId} and status = 'active'`);
+          await tx.execute(sql`update invitations set first_opened_at = coalesce(first_opened_at, now()) where id = ${p.invitationId} and status = 'active'`);
+          await completeInvitations(tx as unknown as Db, sql`id = ${p.invitationId} and status = 'active'`, day);
           break;
         case 2:
           await tx.execute(sql`update invitations set first_opened_at = now() where id = ${p.invitationId} and first_opened_at is null`);
@@ -71,7 +73,7 @@ function change(i: number, p: SeededInvitation, random: () => number) {
             where id = ${p.respondentId} and merged_into is null`);
           break;
         default:
-          await tx.execute(sql`update invitations set status = 'completed', completed_on = ${day}::date where id = ${p.invitationId}`);
+          await completeInvitations(tx as unknown as Db, sql`id = ${p.invitationId}`, day);
           await tx.execute(sql`update invitations set mail_status = 'sent' where body_code = ${BODIES[i % BODIES.length]!} and mail_status = 'queued'`);
           throw new Rollback();
       }
@@ -139,8 +141,8 @@ describe('progress under concurrent state changes', () => {
     expect(report.totals.completed).toBe(completedTotal);
 
     const days = rowsOf<{ day: string; n: number }>(
-      await t.db.execute(sql`select to_char(completed_on, 'YYYY-MM-DD') as day, count(*)::int n from invitations
-        where campaign_id = '2023-tinh' and status = 'completed' group by 1 order by 1`),
+      await t.db.execute(sql`select to_char(bucket at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day, sum(n)::int n from submission_counts
+        where campaign_id = '2023-tinh' group by 1 having sum(n) > 0 order by 1`),
     );
     expect(report.series.filter((p: { completed: number }) => p.completed > 0).map((p: { day: string; completed: number }) => ({ day: p.day, n: p.completed }))).toEqual(days);
     expect(report.series.at(-1).cumulative).toBe(completedTotal);

@@ -27,7 +27,7 @@ beforeAll(async () => {
     { email: 'bimat@quangninh.gov.vn', group: 'hdnd', name: 'Bí Mật Quảng Ninh', organisation: 'Sở Bí Mật' },
     { email: 'tralai@quangninh.gov.vn', group: 'lanh_dao_so', name: 'Trả Lại Quảng Ninh' },
   ]);
-  await t.db.execute(sql`update invitations set status = 'completed', completed_on = date '2023-12-20' where body_code = '22' and email_norm in ('chung@gov.vn', 'bimat@quangninh.gov.vn')`);
+  await t.db.execute(sql`update invitations set status = 'completed' where body_code = '22' and email_norm in ('chung@gov.vn', 'bimat@quangninh.gov.vn')`);
   await t.db.execute(sql`update invitations set mail_status = 'bounced', bounce_reason = 'Quảng Ninh 550' where body_code = '22' and email_norm = 'tralai@quangninh.gov.vn'`);
 });
 afterAll(() => t?.close());

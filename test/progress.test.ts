@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, bearer, createTestApp, login, seedProvinceCampaign, type TestApp } from './helpers/app.js';
 import { seedSubmittedList } from './helpers/seed.js';
+import { completeInvitations } from './helpers/survey.js';
 
 let t: TestApp;
 let admin: string;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   await set(['hdnd0@quangninh.gov.vn', 'hdnd1@quangninh.gov.vn', 'so0@quangninh.gov.vn'], sql`mail_status = 'sent'`);
   await set(['hdnd2@quangninh.gov.vn'], sql`mail_status = 'bounced', bounce_reason = '550 5.1.1 mailbox unavailable'`);
   await set(['hdnd1@quangninh.gov.vn'], sql`first_opened_at = now()`);
-  await set(['hdnd0@quangninh.gov.vn', 'so0@quangninh.gov.vn'], sql`status = 'completed', completed_on = date '2023-12-28'`);
+  await completeInvitations(t.db, sql`email_norm in ('hdnd0@quangninh.gov.vn', 'so0@quangninh.gov.vn')`, '2023-12-28');
 });
 afterAll(() => t?.close());
 

@@ -5,7 +5,7 @@ import { formForGroup } from '../src/modules/campaigns/campaign-config.js';
 import { linkToken, tokenHash } from '../src/modules/mail/links.js';
 import { addUser, bearer, createTestApp, login, seedProvinceCampaign, type TestApp } from './helpers/app.js';
 import { seedSubmittedList, type SeededInvitation } from './helpers/seed.js';
-import { answerAll, countRows, formPost } from './helpers/survey.js';
+import { answerAll, countRows, formPost, storedAnswers } from './helpers/survey.js';
 
 let t: TestApp;
 let people: SeededInvitation[];
@@ -32,7 +32,7 @@ const post = (url: string, fields: Record<string, string>, ip = '203.0.113.7') =
   return t.app.inject({ method: 'POST', url, remoteAddress: ip, payload: p.payload, headers: { ...p.headers, 'user-agent': ua } });
 };
 const invitation = async (id: string) =>
-  rowsOf<Record<string, unknown>>(await t.db.execute(sql`select status, first_opened_at, completed_on::text, devices_seen, updated_at from invitations where id = ${id}`))[0]!;
+  rowsOf<Record<string, unknown>>(await t.db.execute(sql`select status, first_opened_at, devices_seen, updated_at from invitations where id = ${id}`))[0]!;
 const counters = async () =>
   rowsOf<{ opened: number; completed: number }>(
     await t.db.execute(sql`select sum(opened)::int as opened, sum(completed)::int as completed from progress_counters where campaign_id = ${CAMPAIGN} and body_code = '22'`),
@@ -144,11 +144,20 @@ describe('submitting', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Cảm ơn Ông/Bà đã trả lời phiếu');
 
+    // The answer waits in the ballot box, sealed, with nothing but its cell in clear.
+    expect(await countRows(t.db, 'responses')).toBe(0);
+    const boxed = rowsOf<Record<string, unknown>>(await t.db.execute(sql`select * from ballot_box`));
+    expect(boxed).toHaveLength(1);
+    expect(Object.keys(boxed[0]!).sort()).toEqual(['body_code', 'campaign_id', 'group_code', 'id', 'sealed']);
+    const sealed = Buffer.from(boxed[0]!.sealed as Uint8Array).toString('latin1');
+    for (const option of Object.keys(all)) expect(sealed).not.toContain(option);
+    await t.services.mixer.run({ final: true });
+
     const responses = rowsOf<Record<string, unknown>>(await t.db.execute(sql`select * from responses`));
     expect(responses).toHaveLength(1);
     const r = responses[0]!;
     expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(r).toMatchObject({ campaign_id: CAMPAIGN, body_code: '22', group_code: 'hdnd', form_code: form.code, js_enabled: true, devices_seen: 1 });
+    expect(r).toMatchObject({ campaign_id: CAMPAIGN, body_code: '22', group_code: 'hdnd', form_code: form.code, js_enabled: true, form_loaded: true });
     const stored = typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers;
     expect(stored).toEqual({ '22': Object.fromEntries(Object.entries(all).map(([k, v]) => [k.split(':')[1], v])) });
     expect(new Date(r.submitted_at as string).getUTCSeconds()).toBe(0);
@@ -161,7 +170,7 @@ describe('submitting', () => {
 
     const inv = await invitation(p.invitationId);
     expect(inv.status).toBe('completed');
-    expect(inv.completed_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Object.keys(inv)).not.toContain('completed_on');
     const opened = new Date(inv.first_opened_at as string);
     expect((opened.getTime() + 7 * 3600_000) % 86_400_000).toBe(0);
     expect((new Date(inv.updated_at as string).getTime() + 7 * 3600_000) % 86_400_000).toBe(0);
@@ -184,7 +193,7 @@ describe('submitting', () => {
     expect(open.body).toContain('Phiếu đã được trả lời');
     const save = await post(`/s/${p.token}`, { action: 'autosave' });
     expect(save.statusCode).toBe(410);
-    expect(await countRows(t.db, 'responses')).toBe(1);
+    expect(await storedAnswers(t.db)).toBe(1);
     const drafts = rowsOf(await t.db.execute(sql`select 1 from drafts where invitation_id = ${p.invitationId}`));
     expect(drafts).toHaveLength(0);
   });
@@ -197,7 +206,7 @@ describe('submitting', () => {
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 410)).toHaveLength(49);
-    expect(await countRows(t.db, 'responses')).toBe(2);
+    expect(await storedAnswers(t.db)).toBe(2);
     expect((await counters()).completed).toBe(2);
   });
 });
@@ -221,10 +230,11 @@ describe('the form context stated by the page', () => {
     const p = people[6]!;
     const page = await get(`/s/${p.token}`);
     expect(page.body).toContain(`<input type="hidden" name="campaign" value="${CAMPAIGN}"><input type="hidden" name="body" value="22"><input type="hidden" name="group" value="hdnd">`);
-    const before = await countRows(t.db, 'responses');
+    const before = await storedAnswers(t.db);
     const forged = await post(`/s/${p.token}`, { ...answerAll(form, ['01']), ...answerAll(form, ['22']), action: 'submit', campaign: CAMPAIGN, body: '01', group: 'lanh_dao_so' });
     expect(forged.statusCode).toBe(200);
-    expect(await countRows(t.db, 'responses')).toBe(before + 1);
+    expect(await storedAnswers(t.db)).toBe(before + 1);
+    await t.services.mixer.run({ final: true });
     const all = rowsOf<{ body_code: string; group_code: string; form_code: string; answers: unknown }>(await t.db.execute(sql`select body_code, group_code, form_code, answers from responses`));
     for (const r of all) {
       expect(r).toMatchObject({ body_code: '22', group_code: 'hdnd', form_code: form.code });
@@ -308,10 +318,11 @@ describe('Báo cáo bất thường', () => {
 
 describe('anonymity', () => {
   it('keeps nothing on a response that leads to a person, and no body API answer shows what anyone answered', async () => {
+    await t.services.mixer.run({ final: true });
     const responses = rowsOf<Record<string, unknown>>(await t.db.execute(sql`select * from responses`));
     expect(responses.length).toBeGreaterThan(0);
     expect(Object.keys(responses[0]!).sort()).toEqual(
-      ['answers', 'body_code', 'campaign_id', 'devices_seen', 'form_code', 'group_code', 'id', 'ip_hash', 'js_enabled', 'net_hash', 'seconds_spent', 'submitted_at', 'ua_hash', 'void_reason', 'voided_at'].sort(),
+      ['answers', 'body_code', 'campaign_id', 'device_key', 'form_loaded', 'form_code', 'group_code', 'id', 'ip_hash', 'js_enabled', 'net_hash', 'seconds_spent', 'submitted_at', 'ua_hash', 'void_reason', 'voided_at'].sort(),
     );
     const identities = rowsOf<Record<string, unknown>>(await t.db.execute(sql`select i.id, i.respondent_id, i.email_norm, encode(i.token_hash, 'hex') as hash, r.full_name from invitations i left join respondents r on r.id = i.respondent_id`));
     const dump = JSON.stringify(responses);

@@ -46,19 +46,23 @@ export async function seed(db: Db, groups: string[]) {
         'Người được khảo sát ' || g, 'nguoi' || g || '@donvi.gov.vn', 'nguoi' || g || '@donvi.gov.vn', 'Cơ quan ' || (g % 40), g
       from b, generate_series(${from}::int, ${to}::int) g`);
     await db.execute(sql`
-      insert into invitations (campaign_id, body_code, group_code, respondent_id, email_norm, token_hash, status, mail_status, bounce_reason, first_opened_at, completed_on)
+      insert into invitations (campaign_id, body_code, group_code, respondent_id, email_norm, token_hash, status, mail_status, bounce_reason, first_opened_at)
       select campaign_id, body_code, group_code, id, email_norm, sha256(convert_to(id::text, 'UTF8')),
         (case when ${done} then 'completed' else 'active' end)::invitation_status,
         (case when not ${done} and line % 50 = 0 then 'bounced' else 'sent' end)::mail_status,
         case when not ${done} and line % 50 = 0 then '550 5.1.1 mailbox unavailable' end,
-        case when ${done} or line % 3 = 0 then now() - interval '1 day' end,
-        case when ${done} then date '2023-12-16' + (line % 25) end
+        case when ${done} or line % 3 = 0 then now() - interval '1 day' end
       from respondents where campaign_id = ${CAMPAIGN} and line between ${from} and ${to} order by line`);
   }
   await db.execute(sql`
     insert into responses (campaign_id, body_code, group_code, form_code, submitted_at, answers, seconds_spent)
-    select campaign_id, body_code, group_code, group_code, completed_on::timestamptz + interval '9 hours', '{"self":{"q1":"A","q2":"B","q3":"C"}}'::jsonb, 300
+    select campaign_id, body_code, group_code, group_code, now() - interval '1 day', '{"self":{"q1":"A","q2":"B","q3":"C"}}'::jsonb, 300
     from invitations where campaign_id = ${CAMPAIGN} and status = 'completed'`);
+  // Submissions over 25 days, as counted per 10-minute bucket at submission, for the daily series.
+  await db.execute(sql`
+    insert into submission_counts (campaign_id, body_code, group_code, bucket, shard, n)
+    select campaign_id, body_code, group_code, (date '2023-12-16' + abs(hashtext(id::text)) % 25 + time '09:00') at time zone 'Asia/Ho_Chi_Minh', 0, count(*)::int
+    from invitations where campaign_id = ${CAMPAIGN} and status = 'completed' group by 1, 2, 3, 4`);
   await db.execute(sql`update campaign_bodies set list_state = 'submitted', list_submitted_at = now() where campaign_id = ${CAMPAIGN}`);
   await db.execute(sql`analyze`);
 }
@@ -73,7 +77,7 @@ function startSubmissions(db: Db, ids: string[], workers: number) {
       const id = ids[next++]!;
       await db.transaction(async (tx) => {
         const [row] = rowsOf<{ body_code: string; group_code: string }>(
-          await tx.execute(sql`update invitations set status = 'completed', completed_on = current_date, first_opened_at = coalesce(first_opened_at, now())
+          await tx.execute(sql`update invitations set status = 'completed', first_opened_at = coalesce(first_opened_at, now())
             where id = ${id} and status = 'active' returning body_code, group_code`),
         );
         if (!row) return;

@@ -3,6 +3,8 @@
 // bare route inserting one row of the same size through the same pool in the
 // same server process; then form pages per second against a bare GET of the
 // same size. The server runs in its own process; load comes from undici here.
+// Then the mixer's cost: a ballot box filled to 40,000 answers (the submitted
+// ones, copied) is mixed into responses, in batches per cell.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { formForGroup, type CampaignConfig } from '../../src/modules/campaigns/c
 import { createCampaignsService } from '../../src/modules/campaigns/campaigns.service.js';
 import { issueInvitations } from '../../src/modules/mail/invitations.service.js';
 import { linkToken } from '../../src/modules/mail/links.js';
+import { createMixer, DEFAULT_K } from '../../src/modules/survey/mixer.js';
 import { benchDatabase } from './lib/database.js';
 import { figure, runIfMain, type Benchmark, type Figure } from './lib/report.js';
 
@@ -24,6 +27,7 @@ const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 20_000);
 const BODIES = ['01', '22', '31', '48', '79', '92', '26', '38', '46', '75'];
 const GROUPS = ['hdnd', 'lanh_dao_so', 'lanh_dao_phong', 'lanh_dao_huyen'];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const MIX_TOTAL = Number(process.env.BENCH_MIX ?? (process.argv.includes('--quick') ? 4_000 : 40_000));
 
 type Run = { latencies: number[]; seconds: number; codes: Record<number, number>; bytes: number };
 type Req = { method: 'GET' | 'POST'; path: string; body?: string };
@@ -118,6 +122,25 @@ async function seed(db: Awaited<ReturnType<typeof benchDatabase>>['db'], tokenSe
   return rows.map((r, i) => ({ token: linkToken(tokenSecret, r.id, r.version), body: answersFor(config, r.group, r.body, i) }));
 }
 
+/** Fills the box to MIX_TOTAL answers and mixes it: batches per second and the time a backlog of that size takes. */
+async function mixerCost(db: Awaited<ReturnType<typeof benchDatabase>>['db'], tokenSecret: string) {
+  const count = async (table: string) => Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n);
+  const boxed = await count('ballot_box');
+  if (boxed === 0) throw new Error('no answer in the ballot box to mix');
+  await db.execute(sql`insert into ballot_box (campaign_id, body_code, group_code, sealed)
+    select campaign_id, body_code, group_code, sealed from ballot_box, generate_series(1, ${Math.ceil(MIX_TOTAL / boxed)}) limit ${Math.max(0, MIX_TOTAL - boxed)}`);
+  const mixer = createMixer({ db, config: { tokenSecret } });
+  const t0 = performance.now();
+  const stats = await mixer.run();
+  const seconds = (performance.now() - t0) / 1000;
+  const held = await count('ballot_box');
+  const t1 = performance.now();
+  await mixer.run({ final: true });
+  const finalSeconds = (performance.now() - t1) / 1000;
+  if ((await count('responses')) !== MIX_TOTAL) throw new Error('the mixer lost or duplicated answers');
+  return { ...stats, seconds, held, finalSeconds };
+}
+
 async function startServer(url: string, secrets: { jwt: string; token: string }, pageBytes: number): Promise<{ child: ChildProcess; origin: string }> {
   const file = fileURLToPath(new URL('./lib/survey-server.ts', import.meta.url));
   const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', file], {
@@ -174,13 +197,15 @@ const bench: Benchmark = {
       const { subject: submits, baseline: bare } = submitRun;
       const pageBytes = firstOpen.bytes;
 
-      const stored = Number(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from responses`))[0]!.n);
+      const stored = Number(rowsOf<{ n: number }>(await database.db.execute(sql`select (select count(*) from responses) + (select count(*) from ballot_box) as n`))[0]!.n);
       const completed = Number(rowsOf<{ n: number }>(await database.db.execute(sql`select sum(completed)::int as n from progress_counters`))[0]!.n);
       console.log(
         `survey-submit: submits ${JSON.stringify(submits.codes)}, ${stored} responses stored, progress counts ${completed} completed; ` +
           `bare ${JSON.stringify(bare.codes)}; pages ${JSON.stringify(pages.codes)} (${pageBytes} bytes), first openings ${firstOpen.perSecond.toFixed(0)}/s; load average ${readFileSync('/proc/loadavg', 'utf8').trim()}`,
       );
-      if (stored !== (submits.codes[200] ?? 0) || completed !== stored) throw new Error('responses stored do not match the submissions answered 200');
+      if (stored !== (submits.codes[200] ?? 0) || completed !== stored) throw new Error('answers stored do not match the submissions answered 200');
+      const mix = await mixerCost(database.db, secrets.token);
+      console.log(`survey-submit: mixer ${mix.batches} batches (${mix.released} answers) in ${mix.seconds.toFixed(2)} s, ${mix.held} held back, deadline release ${mix.finalSeconds.toFixed(2)} s`);
       return [
         figure('survey submits per second (50 connections)', submits.perSecond, 'req/s', '>= 1500'),
         figure('survey submit vs bare INSERT route', submits.perSecond, 'req/s', 'ratio >= 0.5', bare.perSecond),
@@ -192,6 +217,11 @@ const bench: Benchmark = {
         figure('form page p99', pages.p99, 'ms'),
         figure('first openings per second (write: opened, device)', firstOpen.perSecond, 'req/s'),
         figure('form page size', pageBytes / 1024, 'KB', '<= 60'),
+        figure(`mixer batches per second (k = ${DEFAULT_K})`, mix.batches / mix.seconds, 'batch/s'),
+        figure('mixer answers per second', mix.released / mix.seconds, 'answer/s'),
+        figure(`delay to mix a backlog of ${MIX_TOTAL.toLocaleString('en')} answers into responses`, mix.seconds, 's', '<= 60'),
+        figure('answers held back after mixing (at most 2k - 1 per cell until the deadline)', mix.held, 'answers'),
+        figure('deadline release of every held answer', mix.finalSeconds, 's'),
       ];
     } finally {
       server?.kill('SIGTERM');

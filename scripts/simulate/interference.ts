@@ -18,6 +18,8 @@ export type SimResponse = {
   ipHash: string;
   netHash: string;
   uaHash: string;
+  deviceKey: string | null;
+  formLoaded: boolean;
   devicesSeen: number;
 };
 
@@ -137,6 +139,8 @@ function honestResponse(env: Env, code: string, f: SimOptions['forms'][number], 
     ipHash: ip,
     netHash: net,
     uaHash: ua,
+    deviceKey: null,
+    formLoaded: true,
     devicesSeen: d < 0.7 ? 1 : d < 0.95 ? 2 : 3,
   };
 }

@@ -69,7 +69,7 @@ export function evaluateSimulated(bodies: readonly SimBody[], opts: SimOptions, 
   };
   const findings = new Map<string, Finding[]>();
   const outcomes = bodies.map((b) => {
-    const f = evaluateBody({ bodyCode: b.code, responses: signals.get(b.code)!, list: listStatsOf(b, officialDomains), links: { unansweredWideLinks: 0 }, reports: countKinds(b) }, ctx);
+    const f = evaluateBody({ bodyCode: b.code, responses: signals.get(b.code)!, list: listStatsOf(b, officialDomains), links: { unansweredWideLinks: wideLinksOf(b, thresholds['forwarded.minDevices']) }, reports: countKinds(b) }, ctx);
     findings.set(b.code, f);
     return { code: b.code, planted: b.planted, rules: new Set(f.map((x) => x.rule)) };
   });
@@ -115,4 +115,9 @@ export function provinceForms(config: { groups: { code: string; form: string }[]
     medianSeconds: medians[g.code] ?? 700,
     questions: config.forms.find((f) => f.code === g.form)!.sections.flatMap((s) => s.questions.map((q) => q.id)),
   }));
+}
+
+/** Links opened from many devices, counted per body on the invitation side: responses carry no device count. */
+function wideLinksOf(body: { responses: readonly { devicesSeen: number }[] }, min: number): number {
+  return body.responses.filter((r) => r.devicesSeen >= min).length;
 }

@@ -75,6 +75,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   await dispatch(ctx);
   const links = await bounceAndCollect(ctx, bodies);
   await respond(ctx, links);
+  await mixAtDeadline(ctx);
   await checkIntegrity(ctx);
   const scoreFile = await exportScores(ctx);
 
@@ -162,6 +163,14 @@ async function respond(ctx: Ctx, links: { link: string; bodyCode: string }[]) {
   };
   await Promise.all([pool(honest, 64, answer, tally), pool(planted, 1, answer, tally)]);
   bar.done(`${ok} phiếu đã nộp (${planted.length} do một máy nộp hàng loạt ở tỉnh ${PLANTED_BODY}), ${failed} không nộp được`);
+}
+
+/** What the deadline does: the mixer releases every answer still in the ballot box, cell by cell. */
+async function mixAtDeadline(ctx: Ctx) {
+  const bar = step('Trộn phiếu trong hòm phiếu khi hết hạn', 1, ctx.out);
+  const { batches, released } = await ctx.services.mixer.run({ final: true, campaignId: DEMO_CAMPAIGN });
+  bar.tick();
+  bar.done(`${released} phiếu chuyển vào kết quả trong ${batches} lô`);
 }
 
 async function checkIntegrity(ctx: Ctx) {

@@ -1,6 +1,8 @@
 // Progressive enhancement of the questionnaire: it works without this file.
 // Marks the submission as made with JavaScript, keeps the answered counts up to
-// date, and autosaves a few seconds after each change.
+// date, autosaves a few seconds after each change, and reports the seconds the
+// page was visible and in use (counted only while visible and touched within
+// the last two minutes), as a delta the server adds up across page loads.
 (function () {
   var form = document.getElementById('survey');
   if (!form || !window.fetch || !window.URLSearchParams) return;
@@ -11,6 +13,16 @@
   var timer = null;
   var busy = false;
   var pending = false;
+  var activeInput = document.getElementById('active');
+  var active = 0;
+  var lastUse = Date.now();
+  ['input', 'change', 'keydown', 'pointerdown', 'scroll', 'focusin'].forEach(function (e) {
+    document.addEventListener(e, function () { lastUse = Date.now(); }, { passive: true, capture: true });
+  });
+  setInterval(function () {
+    if (document.visibilityState === 'visible' && Date.now() - lastUse < 120000) active += 1;
+    if (activeInput) activeInput.value = String(active);
+  }, 1000);
 
   function counts() {
     var total = 0;
@@ -32,9 +44,13 @@
     busy = true;
     var data = new URLSearchParams(new FormData(form));
     data.set('action', 'autosave');
+    var reported = active;
+    data.set('active', String(reported));
     fetch(form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin', headers: { accept: 'application/json' } })
       .then(function (res) {
         if (res.ok) {
+          active -= reported;
+          if (activeInput) activeInput.value = String(active);
           var now = new Date();
           status.textContent = 'Đã tự động lưu lúc ' + now.getHours() + ':' + String(now.getMinutes()).padStart(2, '0');
         } else if (res.status === 410 || res.status === 404) {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createTestApp, seedProvinceCampaign, TEST_PASSWORD, type TestApp } from '../helpers/app.js';
 import { seedSubmittedList } from '../helpers/seed.js';
 import { expectAccessible } from './helpers/axe.js';
+import { completeInvitations } from '../helpers/survey.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -34,8 +35,9 @@ beforeAll(async () => {
   await seedSubmittedList(t, '2023-tinh', '79', [{ email: 'a@tphcm.gov.vn', group: 'hdnd', name: 'Người Thành phố Hồ Chí Minh' }]);
   // Completions spread over a week, so the chart has a line to draw.
   for (let i = 0; i < 24; i++) {
-    await t.db.execute(sql`update invitations set status = 'completed', mail_status = 'sent', completed_on = date '2023-12-20' + ${Math.floor(i / 4)}::int
-      where campaign_id = '2023-tinh' and email_norm = ${`nguoi${i}@quangninh.gov.vn`}`);
+    const who = sql`campaign_id = '2023-tinh' and email_norm = ${`nguoi${i}@quangninh.gov.vn`}`;
+    await t.db.execute(sql`update invitations set mail_status = 'sent' where ${who}`);
+    await completeInvitations(t.db, who, `2023-12-${20 + Math.floor(i / 4)}`);
   }
   await t.db.execute(sql`update invitations set mail_status = 'bounced', bounce_reason = '550 5.1.1 không có hộp thư' where email_norm = 'nguoi39@quangninh.gov.vn'`);
   await t.app.listen({ host: '127.0.0.1', port: 0 });

@@ -46,7 +46,11 @@ async function expectChecked(page: Page, fields: Record<string, string>) {
   for (const [name, value] of Object.entries(fields)) expect(await page.locator(`input[name="${name}"][value="${value}"]`).isChecked(), name).toBe(true);
 }
 
-const responsesCount = async (where = '') => Number(rowsOf<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from responses ${where}`)))[0]!.n);
+/** Responses after the deadline's mixing has released every answer waiting in the ballot box. */
+const responsesCount = async (where = '') => {
+  await t.services.mixer.run({ final: true });
+  return Number(rowsOf<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from responses ${where}`)))[0]!.n);
+};
 
 describe.each([
   ['pc', 0],

@@ -33,7 +33,7 @@ const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =
 
 async function stored(bodyCode: string) {
   const [r] = rowsOf<{ responses: number; completed: number }>(
-    await database.db.execute(sql`select (select count(*)::int from responses where body_code = ${bodyCode}) as responses,
+    await database.db.execute(sql`select (select count(*)::int from responses where body_code = ${bodyCode}) + (select count(*)::int from ballot_box where body_code = ${bodyCode}) as responses,
       (select count(*)::int from invitations where body_code = ${bodyCode} and status = 'completed') as completed`),
   );
   return r!;

@@ -15,7 +15,8 @@ export type ResponseSeed = {
   ipHash?: string | null;
   netHash?: string | null;
   uaHash?: string | null;
-  devicesSeen?: number;
+  deviceKey?: string | null;
+  formLoaded?: boolean;
 };
 
 export async function insertResponses(db: Db, campaignId: string, bodyCode: string, rows: readonly ResponseSeed[]): Promise<string[]> {
@@ -33,7 +34,8 @@ export async function insertResponses(db: Db, campaignId: string, bodyCode: stri
       netHash: r.netHash ?? null,
       uaHash: r.uaHash ?? null,
       jsEnabled: true,
-      devicesSeen: r.devicesSeen ?? 1,
+      deviceKey: r.deviceKey ?? null,
+      formLoaded: r.formLoaded ?? true,
     }));
     ids.push(...(await db.insert(responses).values(chunk).returning({ id: responses.id })).map((r) => r.id));
   }

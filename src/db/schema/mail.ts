@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaignBodyRef } from './campaigns.js';
 import { createdAt, tstz } from './columns.js';
 import { respondents } from './roster.js';
@@ -36,7 +36,6 @@ export const invitations = pgTable(
     /** Precise until submission, then coarsened to the day. */
     firstOpenedAt: tstz(),
     devicesSeen: integer().notNull().default(0),
-    completedOn: date({ mode: 'string' }),
     reportedAt: tstz(),
     createdAt: createdAt(),
     updatedAt: tstz().notNull().defaultNow(),

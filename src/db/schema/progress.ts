@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 import { tstz } from './columns.js';
 
 /**
@@ -22,18 +22,4 @@ export const progressCounters = pgTable(
     lastActivityAt: tstz(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.bodyCode, t.groupCode, t.shard] })],
-);
-
-/** Completions per body, group and day (Asia/Ho_Chi_Minh), for the series. */
-export const progressDaily = pgTable(
-  'progress_daily',
-  {
-    campaignId: text().notNull(),
-    bodyCode: text().notNull(),
-    groupCode: text().notNull(),
-    day: date({ mode: 'string' }).notNull(),
-    shard: smallint().notNull(),
-    completed: integer().notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.campaignId, t.bodyCode, t.groupCode, t.day, t.shard] })],
 );

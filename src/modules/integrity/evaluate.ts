@@ -61,12 +61,15 @@ export function sheetOf(answers: unknown, questionIds: readonly string[]): strin
 export type StoredResponse = {
   groupCode: string;
   formCode: string;
+  /** The time of the mixing batch that released the response, not of its submission. */
   submittedAt: Date;
+  /** Active seconds on the form. */
   secondsSpent: number | null;
   ipHash: string | null;
   uaHash: string | null;
   netHash: string | null;
-  devicesSeen: number;
+  deviceKey: string | null;
+  formLoaded: boolean;
   answers: unknown;
 };
 
@@ -80,7 +83,8 @@ export function signalOf(id: string, r: StoredResponse, questions: ReadonlyMap<s
     ipHash: r.ipHash,
     uaHash: r.uaHash,
     netHash: r.netHash,
-    devicesSeen: r.devicesSeen,
+    deviceKey: r.deviceKey,
+    formLoaded: r.formLoaded,
     vector: sheetOf(r.answers, questions.get(r.formCode) ?? []),
   };
 }

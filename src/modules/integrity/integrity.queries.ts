@@ -62,11 +62,25 @@ export async function bodyResponses(db: Db, campaignId: string, bodyCode: string
       ipHash: responses.ipHash,
       uaHash: responses.uaHash,
       netHash: responses.netHash,
-      devicesSeen: responses.devicesSeen,
+      deviceKey: responses.deviceKey,
+      formLoaded: responses.formLoaded,
       answers: responses.answers,
     })
     .from(responses)
     .where(and(eq(responses.campaignId, campaignId), eq(responses.bodyCode, bodyCode)));
+}
+
+/**
+ * Submissions per group and 10-minute bucket of one body, counted at submission
+ * (`at` = bucket start, ms): what time-window rules read, since responses carry
+ * only the time of the batch that released them.
+ */
+export async function bodyActivity(db: Db, campaignId: string, bodyCode: string): Promise<{ at: number; groupCode: string; count: number }[]> {
+  const rows = rowsOf<{ bucket: string | Date; group_code: string; n: number }>(
+    await db.execute(sql`select bucket, group_code, sum(n)::int as n from submission_counts
+      where campaign_id = ${campaignId} and body_code = ${bodyCode} group by 1, 2 order by 1, 2`),
+  );
+  return rows.map((r) => ({ at: new Date(r.bucket).getTime(), groupCode: r.group_code, count: Number(r.n) }));
 }
 
 const countRows = async (db: Db, query: SQL) =>
@@ -95,12 +109,16 @@ export async function listSignals(db: Db, campaignId: string) {
   return { groups, domains, mailboxes, phones, changed };
 }
 
-/** Per body: unanswered links opened from at least `min` devices. */
+/**
+ * Per body: links opened from at least `min` devices, answered or not (counted
+ * on the invitation side; responses carry no device count, which would tie
+ * them to their invitation).
+ */
 export async function wideLinks(db: Db, campaignId: string, min: number) {
   return db
     .select({ body: invitations.bodyCode, n: count() })
     .from(invitations)
-    .where(and(eq(invitations.campaignId, campaignId), sql`${invitations.status} <> 'completed'`, sql`${invitations.devicesSeen} >= ${min}`))
+    .where(and(eq(invitations.campaignId, campaignId), sql`${invitations.status} <> 'cancelled'`, sql`${invitations.devicesSeen} >= ${min}`))
     .groupBy(invitations.bodyCode);
 }
 

@@ -38,7 +38,8 @@ function honest(n: number, seed = 1, extra: Partial<ResponseSignal> = {}): Respo
       ipHash: office ? 'office-ip' : `home-${i}`,
       uaHash: `ua${Math.floor(rand() * (office ? 6 : 30))}`,
       netHash: office ? 'office-net' : `net-${i}`,
-      devicesSeen: 1 + Math.floor(rand() * 2),
+      deviceKey: null,
+      formLoaded: true,
       vector: Array.from({ length: 27 }, () => LETTERS[Math.floor(rand() * rand() * 5)]).join(''),
       ...extra,
     };
@@ -156,11 +157,11 @@ describe('bursts', () => {
 
 describe('forwarded links, lists, reports', () => {
   it.each([
-    [[1, 2, 3], 0, 0],
-    [[1, 6], 0, 1],
-    [[1], 2, 1],
-  ])('devices %j with %d unanswered wide links → %d flag(s)', (seen, wide, n) => {
-    const rows = seen.map((d, i) => ({ ...honest(1, i)[0]!, devicesSeen: d }));
+    [3, 0, 0],
+    [2, 1, 1],
+    [1, 2, 1],
+  ])('%d responses with %d unanswered wide links → %d flag(s)', (count, wide, n) => {
+    const rows = Array.from({ length: count }, (_, i) => honest(1, i)[0]!);
     expect(forwardedLinks(rows, { unansweredWideLinks: wide }, t)).toHaveLength(n);
   });
 

@@ -14,7 +14,10 @@ export type ResponseSignal = {
   ipHash: string | null;
   uaHash: string | null;
   netHash: string | null;
-  devicesSeen: number;
+  /** Keyed hash of the browser's device cookie, null when the browser sent none. */
+  deviceKey: string | null;
+  /** The form page was loaded for the link before the submission. */
+  formLoaded: boolean;
   /** Answers flattened to one letter per question ("-" unanswered), in a fixed order per form. */
   vector: string;
 };

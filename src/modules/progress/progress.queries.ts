@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaignBodies, flags, invitations, progressCounters, progressDaily, respondents, responses } from '../../db/schema/index.js';
+import { campaignBodies, flags, invitations, progressCounters, respondents, responses, submissionCounts } from '../../db/schema/index.js';
 import type { BodyInfo, CounterRow, DailyRow, RespondentStatus } from './progress.js';
 
 export async function counterRows(db: Db, campaignId: string, bodyCode: string | null): Promise<CounterRow[]> {
@@ -22,13 +22,15 @@ export async function counterRows(db: Db, campaignId: string, bodyCode: string |
     .groupBy(c.bodyCode, c.groupCode);
 }
 
+/** Submissions per day (Asia/Ho_Chi_Minh), from the counts kept per 10-minute bucket at submission. */
 export async function dailyRows(db: Db, campaignId: string, bodyCode: string | null): Promise<DailyRow[]> {
-  const d = progressDaily;
+  const c = submissionCounts;
+  const day = sql<string>`to_char(${c.bucket} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`;
   const rows = await db
-    .select({ day: d.day, completed: sql<number>`sum(${d.completed})::int` })
-    .from(d)
-    .where(and(eq(d.campaignId, campaignId), bodyCode ? eq(d.bodyCode, bodyCode) : undefined))
-    .groupBy(d.day);
+    .select({ day, completed: sql<number>`sum(${c.n})::int` })
+    .from(c)
+    .where(and(eq(c.campaignId, campaignId), bodyCode ? eq(c.bodyCode, bodyCode) : undefined))
+    .groupBy(day);
   return rows.map((r) => ({ bodyCode: bodyCode ?? '*', day: String(r.day), completed: r.completed }));
 }
 

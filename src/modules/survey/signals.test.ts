@@ -9,14 +9,18 @@ describe('integrity signals', () => {
     ['not-an-ip', 'not-an-ip'],
   ])('puts %s in the network %s', (ip, net) => expect(networkOf(ip)).toBe(net));
 
-  it('hashes with the secret, so the same address gives the same hash only under the same key', () => {
+  it('hashes with a key per campaign, so the same address gives the same hash only in the same campaign', () => {
     const a = createSignalHasher('a'.repeat(40));
     const b = createSignalHasher('b'.repeat(40));
-    const one = a.forResponse('203.0.113.5', 'UA');
-    expect(a.forResponse('203.0.113.5', 'UA')).toEqual(one);
-    expect(a.forResponse('203.0.113.6', 'UA').netHash).toBe(one.netHash);
-    expect(a.forResponse('203.0.113.6', 'UA').ipHash).not.toBe(one.ipHash);
-    expect(b.forResponse('203.0.113.5', 'UA').ipHash).not.toBe(one.ipHash);
+    const one = a.forResponse('c1', '203.0.113.5', 'UA', 'cookie-1');
+    expect(a.forResponse('c1', '203.0.113.5', 'UA', 'cookie-1')).toEqual(one);
+    expect(a.forResponse('c1', '203.0.113.6', 'UA', 'cookie-1').netHash).toBe(one.netHash);
+    expect(a.forResponse('c1', '203.0.113.6', 'UA', 'cookie-1').ipHash).not.toBe(one.ipHash);
+    expect(a.forResponse('c1', '203.0.113.5', 'UA', 'cookie-2').deviceKey).not.toBe(one.deviceKey);
+    expect(a.forResponse('c2', '203.0.113.5', 'UA', 'cookie-1').ipHash).not.toBe(one.ipHash);
+    expect(a.forResponse('c2', '203.0.113.5', 'UA', 'cookie-1').deviceKey).not.toBe(one.deviceKey);
+    expect(b.forResponse('c1', '203.0.113.5', 'UA', 'cookie-1').ipHash).not.toBe(one.ipHash);
+    expect(a.forResponse('c1', '203.0.113.5', 'UA', undefined).deviceKey).toBeNull();
     expect(JSON.stringify(one)).not.toContain('203.0.113');
   });
 

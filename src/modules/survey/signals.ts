@@ -1,7 +1,9 @@
 // Integrity signals kept with a response, none of which names a person: keyed
-// hashes of the client address, of its network (/24 for IPv4, /48 for IPv6)
-// and of the user agent, under a key derived from TOKEN_SECRET. The device key
-// per link uses a different derivation so it cannot be joined with them.
+// hashes of the client address, of its network (/24 for IPv4, /48 for IPv6),
+// of the user agent and of the browser's device cookie, under a key per
+// campaign derived from TOKEN_SECRET, so a hash means nothing outside its
+// campaign and cannot be recomputed from an address. The device key per link
+// uses a different derivation so it cannot be joined with them.
 import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
@@ -10,13 +12,20 @@ const keyed = (secret: string, label: string) => createHmac('sha256', secret).up
 export type SignalHasher = ReturnType<typeof createSignalHasher>;
 
 export function createSignalHasher(secret: string) {
-  const responseKey = keyed(secret, 'response-signals');
   const deviceKey = keyed(secret, 'invitation-devices');
-  const hash = (kind: string, value: string) => createHmac('sha256', responseKey).update(`${kind}\0${value}`).digest('base64url').slice(0, 32);
+  const campaignKeys = new Map<string, Buffer>();
+  const keyOf = (campaignId: string) => campaignKeys.get(campaignId) ?? campaignKeys.set(campaignId, keyed(secret, `response-signals:${campaignId}`)).get(campaignId)!;
+  const hash = (key: Buffer, kind: string, value: string) => createHmac('sha256', key).update(`${kind}\0${value}`).digest('base64url').slice(0, 32);
   return {
-    /** Hashes stored on the response. */
-    forResponse(ip: string, userAgent: string | undefined) {
-      return { ipHash: hash('ip', normaliseIp(ip)), netHash: hash('net', networkOf(ip)), uaHash: hash('ua', userAgent ?? '') };
+    /** Hashes stored on the response, keyed for its campaign. */
+    forResponse(campaignId: string, ip: string, userAgent: string | undefined, device: string | undefined) {
+      const key = keyOf(campaignId);
+      return {
+        ipHash: hash(key, 'ip', normaliseIp(ip)),
+        netHash: hash(key, 'net', networkOf(ip)),
+        uaHash: hash(key, 'ua', userAgent ?? ''),
+        deviceKey: device ? hash(key, 'device', device) : null,
+      };
     },
     /** One device (network and browser) opening one link, known before the link is looked up. */
     deviceKey(linkHash: Buffer, ip: string, userAgent: string | undefined): Buffer {

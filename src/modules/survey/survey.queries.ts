@@ -1,7 +1,8 @@
 // Data access for the respondent's questionnaire. Every state change is guarded
 // in SQL: a draft is written only while its invitation is active and the
 // campaign open (database clock), and a submission is one statement that
-// completes the invitation and stores the response, or does nothing.
+// completes the invitation and drops the sealed answers in the ballot box, or
+// does nothing.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 
@@ -18,6 +19,8 @@ export type InvitationRow = {
   responseDeadline: Date;
   closed: boolean;
   draft: unknown;
+  /** Active seconds the page reported before this request. */
+  activeSeconds: number;
 };
 
 const toDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
@@ -28,7 +31,7 @@ export async function findInvitation(db: Db, hash: Buffer, deviceKey: Buffer): P
     await db.execute(sql`
       select i.id, i.campaign_id, i.body_code, i.group_code, i.status, i.first_opened_at,
         i.reported_at is not null as reported, c.response_deadline,
-        exists (select 1 from invitation_devices v where v.invitation_id = i.id and v.device_key = ${deviceKey}) as known_device, now() > c.response_deadline as closed, d.answers as draft
+        exists (select 1 from invitation_devices v where v.invitation_id = i.id and v.device_key = ${deviceKey}) as known_device, now() > c.response_deadline as closed, d.answers as draft, coalesce(d.active_seconds, 0) as active_seconds
       from invitations i
       join campaigns c on c.id = i.campaign_id
       left join drafts d on d.invitation_id = i.id
@@ -48,6 +51,7 @@ export async function findInvitation(db: Db, hash: Buffer, deviceKey: Buffer): P
     responseDeadline: toDate(r.response_deadline)!,
     closed: Boolean(r.closed),
     draft: typeof r.draft === 'string' ? JSON.parse(r.draft) : r.draft,
+    activeSeconds: Number(r.active_seconds ?? 0),
   };
 }
 
@@ -76,7 +80,7 @@ export async function recordOpening(db: Db, invitationId: string, deviceKey: Buf
  * submission either lands before it (and is deleted with it) or finds the
  * invitation completed and writes nothing. Returns false when nothing was saved.
  */
-export async function saveDraft(db: Db, invitationId: string, answers: unknown): Promise<boolean> {
+export async function saveDraft(db: Db, invitationId: string, answers: unknown, activeSeconds = 0): Promise<boolean> {
   const rows = rowsOf(
     await db.execute(sql`
       with inv as (
@@ -84,9 +88,10 @@ export async function saveDraft(db: Db, invitationId: string, answers: unknown):
         where i.id = ${invitationId} and i.status = 'active' and now() <= c.response_deadline
         for share of i
       )
-      insert into drafts (invitation_id, answers, saved_at)
-      select id, ${JSON.stringify(answers)}::jsonb, now() from inv
-      on conflict (invitation_id) do update set answers = excluded.answers, saved_at = excluded.saved_at
+      insert into drafts (invitation_id, answers, saved_at, active_seconds)
+      select id, ${JSON.stringify(answers)}::jsonb, now(), ${activeSeconds} from inv
+      on conflict (invitation_id) do update set answers = excluded.answers, saved_at = excluded.saved_at,
+        active_seconds = drafts.active_seconds + excluded.active_seconds
       returning 1`),
   );
   return rows.length > 0;
@@ -94,53 +99,54 @@ export async function saveDraft(db: Db, invitationId: string, answers: unknown):
 
 export type Submission = {
   tokenHash: Buffer;
-  formCode: string;
-  answers: unknown;
-  ipHash: string;
-  netHash: string;
-  uaHash: string;
-  jsEnabled: boolean;
-  /** The campaign, body and group the answers were checked against; nothing is stored unless the invitation has them. */
-  expect?: { campaignId: string; bodyCode: string; groupCode: string };
+  /** The ballot, sealed; see ballot.ts. */
+  sealed: Buffer;
+  /** Hash of the form's idempotency key, kept with the invitation for retries. */
+  receipt: Buffer | null;
 };
 
 /**
  * One statement: the invitation goes from active to completed (only if the
  * campaign is still open), its precise times are cut to the day, its draft and
- * device keys are deleted, and the response is inserted with no link back to
- * it. Concurrent submissions of one link serialise on the invitation row and
- * all but one find it no longer active. Returns whether this call stored it.
+ * device keys are deleted, the sealed ballot goes into the box with only its
+ * cell, and the submission is counted in its 10-minute bucket. Concurrent
+ * submissions of one link serialise on the invitation row and all but one find
+ * it no longer active. Returns whether this call stored it.
  */
-export async function submitResponse(db: Db, s: Submission): Promise<boolean> {
+export async function submitBallot(db: Db, s: Submission): Promise<boolean> {
   const rows = rowsOf(
     await db.execute(sql`
       with inv as (
         update invitations i set
           status = 'completed',
-          completed_on = (now() at time zone 'Asia/Ho_Chi_Minh')::date,
-          first_opened_at = date_trunc('day', coalesce(o.first_opened_at, now()) at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
+          first_opened_at = date_trunc('day', coalesce(i.first_opened_at, now()) at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
           updated_at = date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
-        from invitations o, campaigns c
-        where i.token_hash = ${s.tokenHash} and o.id = i.id and i.status = 'active'${
-          s.expect ? sql` and i.campaign_id = ${s.expect.campaignId} and i.body_code = ${s.expect.bodyCode} and i.group_code = ${s.expect.groupCode}` : sql``
-        }
-          and c.id = i.campaign_id and now() <= c.response_deadline
-        returning i.id, i.campaign_id, i.body_code, i.group_code, i.devices_seen,
-          extract(epoch from now() - o.first_opened_at)::int as seconds_spent
+        from campaigns c
+        where i.token_hash = ${s.tokenHash} and i.status = 'active' and c.id = i.campaign_id and now() <= c.response_deadline
+        returning i.id, i.campaign_id, i.body_code, i.group_code
       ),
       gone_draft as (delete from drafts where invitation_id in (select id from inv)),
       gone_devices as (delete from invitation_devices where invitation_id in (select id from inv)),
-      stored as (
-        insert into responses (campaign_id, body_code, group_code, form_code, submitted_at, answers,
-          seconds_spent, ip_hash, net_hash, ua_hash, js_enabled, devices_seen)
-        select campaign_id, body_code, group_code, ${s.formCode}, date_trunc('minute', now()), ${JSON.stringify(s.answers)}::jsonb,
-          seconds_spent, ${s.ipHash}, ${s.netHash}, ${s.uaHash}, ${s.jsEnabled}, greatest(devices_seen, 1)
-        from inv
+      receipt as (insert into submit_receipts (invitation_id, key_hash) select id, ${s.receipt}::bytea from inv where ${s.receipt}::bytea is not null),
+      counted as (
+        insert into submission_counts as n (campaign_id, body_code, group_code, bucket, shard, n)
+        select campaign_id, body_code, group_code, to_timestamp(floor(extract(epoch from now()) / 600) * 600), floor(random() * 4)::smallint, 1 from inv
+        on conflict (campaign_id, body_code, group_code, bucket, shard) do update set n = n.n + 1
+      ),
+      boxed as (
+        insert into ballot_box (campaign_id, body_code, group_code, sealed)
+        select campaign_id, body_code, group_code, ${s.sealed} from inv
         returning 1
       )
-      select count(*)::int as n from stored`),
+      select count(*)::int as n from boxed`),
   );
   return Number((rows[0] as { n: number } | undefined)?.n ?? 0) === 1;
+}
+
+/** Whether a completed invitation was submitted with this idempotency key. */
+export async function hasReceipt(db: Db, invitationId: string, keyHash: Buffer): Promise<boolean> {
+  const rows = rowsOf(await db.execute(sql`select 1 from submit_receipts where invitation_id = ${invitationId} and key_hash = ${keyHash}`));
+  return rows.length > 0;
 }
 
 /** A "Báo cáo bất thường": counted per body; the invitation keeps only the day it reported. */

@@ -3,6 +3,7 @@
 // state has its own page and status: 404 for a link that matches nothing, 410
 // once answered or closed, 429 while an address is refused for guessing.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { typed, type RoutePlugin } from '../../http.js';
 import { reportPost, savedQuery, surveyPost, tokenParams } from './survey.schemas.js';
@@ -52,7 +53,19 @@ function form(request: FastifyRequest, reply: FastifyReply, data: Record<string,
   return reply.send(html);
 }
 
-const clientOf = (request: FastifyRequest): Client => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+/** The browser's own random id, set once per browser (not per link) so integrity checks can tell devices apart. */
+const DEVICE_COOKIE = 'thiet_bi';
+const DEVICE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+const clientOf = (request: FastifyRequest): Client => {
+  const device = request.cookies?.[DEVICE_COOKIE];
+  return { ip: request.ip, userAgent: request.headers['user-agent'], device: device && DEVICE_PATTERN.test(device) ? device : undefined };
+};
+
+function ensureDevice(request: FastifyRequest, reply: FastifyReply) {
+  if (clientOf(request).device) return;
+  reply.setCookie(DEVICE_COOKIE, randomBytes(18).toString('base64url'), { path: '/s', httpOnly: true, sameSite: 'lax', maxAge: 400 * 86_400, secure: request.protocol === 'https' });
+}
 
 function message(reply: FastifyReply, state: keyof typeof messages, url: string) {
   const m = messages[state];
@@ -71,6 +84,7 @@ export const surveyRoutes: RoutePlugin<{ survey: SurveyService }> = async (app, 
       const url = base(request.params.token);
       const result = await survey.open(request.params.token, clientOf(request));
       if (result.state !== 'open') return message(reply, result.state, url);
+      ensureDevice(request, reply);
       return form(request, reply, { v: result.view, action: url, notice: request.query.luu ? 'Đã lưu câu trả lời. Ông/Bà có thể mở lại đường dẫn này để trả lời tiếp.' : null });
     },
   });
@@ -81,15 +95,15 @@ export const surveyRoutes: RoutePlugin<{ survey: SurveyService }> = async (app, 
     handler: async (request, reply) => {
       const { token } = request.params;
       const url = base(token);
-      const { action, js, campaign, body, group, ...fields } = request.body;
+      const { action, js, campaign: _c, body: _b, group: _g, active, submission, ...fields } = request.body;
       const client = clientOf(request);
+      const activeSeconds = js === '1' ? (active ?? 0) : null;
       if (action === 'submit') {
-        const claimed = campaign && body && group ? { campaign, body, group } : undefined;
-        const result = await survey.submit(token, client, fields, js === '1', claimed);
+        const result = await survey.submit(token, client, fields, { jsEnabled: js === '1', activeSeconds, key: submission });
         if (result.state === 'incomplete') return form(request, reply, { v: result.view, action: url }, 422);
         return message(reply, result.state, url);
       }
-      const result = await survey.save(token, client, fields);
+      const result = await survey.save(token, client, fields, activeSeconds);
       if (action === 'autosave') {
         const status = result.state === 'saved' ? 200 : messages[result.state].status;
         return reply.code(status).header('cache-control', 'no-store').send({ state: result.state, ...(result.state === 'saved' ? { answered: result.view.answered, total: result.view.total } : {}) });

@@ -12,6 +12,10 @@ export const surveyPost = z
     campaign: z.string().max(64).optional(),
     body: z.string().max(64).optional(),
     group: z.string().max(64).optional(),
+    /** Active seconds since the page last reported them (survey.js). */
+    active: z.coerce.number().int().min(0).max(86_400).optional().catch(undefined),
+    /** The form's idempotency key: a retry of a stored submission gets the same thank-you page. */
+    submission: z.string().max(64).optional(),
   })
   .catchall(z.union([z.string().max(64), z.array(z.string().max(64)).max(10)]));
 

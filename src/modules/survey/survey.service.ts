@@ -21,10 +21,21 @@ import {
   type Answers,
   type Questionnaire,
 } from './questionnaire.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { createBallotSealer, type Ballot } from './ballot.js';
 import { createSignalHasher } from './signals.js';
 import * as q from './survey.queries.js';
 
-export type Client = { ip: string; userAgent: string | undefined };
+export type Client = { ip: string; userAgent: string | undefined; /** The browser's own device cookie, if it sent one. */ device?: string | undefined };
+
+/** What a submission carries beside the answers. */
+export type SubmitMeta = {
+  jsEnabled: boolean;
+  /** Active seconds since the page last reported them; null without JavaScript. */
+  activeSeconds: number | null;
+  /** The form's idempotency key. */
+  key?: string | undefined;
+};
 export type ReportKind = 'link_used_by_other' | 'pressured' | 'other';
 
 /** Where a link stands, before anything is shown. */
@@ -48,6 +59,8 @@ export type FormView = {
   answered: number;
   total: number;
   reported: boolean;
+  /** A fresh idempotency key for this rendering of the form. */
+  submissionKey: string;
 };
 
 export type SurveyService = ReturnType<typeof createSurveyService>;
@@ -56,6 +69,8 @@ const BAD_TOKEN_WINDOW_MS = 15 * 60_000;
 
 export function createSurveyService({ db, campaigns, config }: { db: Db; campaigns: CampaignsService; config: Pick<Config, 'tokenSecret' | 'surveyBadTokenLimit'> }) {
   const hasher = createSignalHasher(config.tokenSecret);
+  const sealer = createBallotSealer(config.tokenSecret);
+  const receiptOf = (key: string | undefined) => (key ? createHash('sha256').update(`survey-receipt\0${key}`).digest() : null);
   const limiter = createBadTokenLimiter({ db, secret: config.tokenSecret, limit: config.surveyBadTokenLimit, windowMs: BAD_TOKEN_WINDOW_MS });
 
   /** Looks a token up. Every token, well-formed or not, costs one hash and one indexed lookup, so timing tells nothing. */
@@ -100,6 +115,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       answered: countAnswers(kept),
       total: questionCount(questionnaire),
       reported: row.reported,
+      submissionKey: randomBytes(18).toString('base64url'),
     };
   }
 
@@ -107,30 +123,6 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
   async function settled(token: string, client: Client): Promise<Exclude<LinkState, 'open'>> {
     const { state } = await resolve(token, client);
     return state === 'open' ? 'answered' : state;
-  }
-
-  /**
-   * The common case in one statement: a complete submission of the form the
-   * page was built for. The form is taken from the page's stated context and
-   * the statement stores nothing unless the invitation matches it, so a wrong
-   * or forged context only sends the submission down the full path.
-   */
-  async function submitAsClaimed(token: string, client: Client, fields: Record<string, unknown>, jsEnabled: boolean, claimed: FormContext): Promise<boolean> {
-    if (!TOKEN_PATTERN.test(token)) return false;
-    const campaignConfig = await campaigns.config(claimed.campaign).catch(() => null);
-    const form = campaignConfig && formForGroup(campaignConfig, claimed.group);
-    if (!campaignConfig || !form) return false;
-    const questionnaire = { form, units: ratedUnits(campaignConfig, form, { code: claimed.body, name: '' }) };
-    const { answers, issues } = readAnswers(questionnaire, fields);
-    if (issues.length || missingAnswers(questionnaire, answers).length) return false;
-    return q.submitResponse(db, {
-      tokenHash: tokenHash(token),
-      formCode: form.code,
-      answers,
-      ...hasher.forResponse(client.ip, client.userAgent),
-      jsEnabled,
-      expect: { campaignId: claimed.campaign, bodyCode: claimed.body, groupCode: claimed.group },
-    });
   }
 
   return {
@@ -150,41 +142,48 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       return { state: found.state, reported: found.state === 'invalid' || found.state === 'rate_limited' ? false : found.row.reported };
     },
 
-    /** Keeps the valid answers given so far; wrong options are reported, nothing is lost. */
-    async save(token: string, client: Client, fields: Record<string, unknown>) {
+    /** Keeps the valid answers given so far and the active seconds reported; wrong options are reported, nothing is lost. */
+    async save(token: string, client: Client, fields: Record<string, unknown>, activeSeconds: number | null = null) {
       const found = await resolve(token, client);
       if (found.state !== 'open') return { state: found.state };
       const { questionnaire } = await questionnaireFor(found.row);
       const { answers, issues } = readAnswers(questionnaire, fields);
-      if (!(await q.saveDraft(db, found.row.id, answers))) return { state: await settled(token, client) };
+      if (!(await q.saveDraft(db, found.row.id, answers, activeSeconds ?? 0))) return { state: await settled(token, client) };
       return { state: 'saved' as const, issues: issues.length, view: await view(found.row, answers, issues) };
     },
 
     /**
-     * Submits once: with every required answer, the response is stored in one
-     * statement; otherwise the answers are saved and the missing ones listed.
+     * Submits once: with every required answer, the sealed ballot goes into the
+     * box in one statement; otherwise the answers are saved and the missing ones
+     * listed. A retry carrying the key of a stored submission gets its thank-you.
      */
-    async submit(token: string, client: Client, fields: Record<string, unknown>, jsEnabled: boolean, claimed?: FormContext) {
-      if (claimed && (await submitAsClaimed(token, client, fields, jsEnabled, claimed))) return { state: 'submitted' as const };
+    async submit(token: string, client: Client, fields: Record<string, unknown>, meta: SubmitMeta) {
+      const receipt = receiptOf(meta.key);
       const found = await resolve(token, client);
+      if (found.state === 'answered' && receipt && (await q.hasReceipt(db, found.row.id, receipt))) return { state: 'submitted' as const };
       if (found.state !== 'open') return { state: found.state };
-      const { questionnaire } = await questionnaireFor(found.row);
+      const { row } = found;
+      const { questionnaire } = await questionnaireFor(row);
       const { answers, issues } = readAnswers(questionnaire, fields);
       const problems = [...issues, ...missingAnswers(questionnaire, answers).filter((m) => !issues.some((i) => i.unit === m.unit && i.question === m.question))];
       if (problems.length) {
-        if (!(await q.saveDraft(db, found.row.id, answers))) return { state: await settled(token, client) };
-        return { state: 'incomplete' as const, view: await view(found.row, answers, sortIssues(questionnaire, problems)) };
+        if (!(await q.saveDraft(db, row.id, answers, meta.activeSeconds ?? 0))) return { state: await settled(token, client) };
+        return { state: 'incomplete' as const, view: await view(row, answers, sortIssues(questionnaire, problems)) };
       }
-      const stored = await q.submitResponse(db, {
-        tokenHash: found.hash,
+      const ballot: Ballot = {
+        invitationId: row.id,
         formCode: questionnaire.form.code,
         answers,
-        ...hasher.forResponse(client.ip, client.userAgent),
-        jsEnabled,
-      });
-      // Nothing stored means another submission won, the deadline passed or the link was withdrawn meanwhile.
-      if (!stored) return { state: await settled(token, client) };
-      return { state: 'submitted' as const };
+        secondsSpent: meta.activeSeconds === null ? null : row.activeSeconds + meta.activeSeconds,
+        ...hasher.forResponse(row.campaignId, client.ip, client.userAgent, client.device),
+        jsEnabled: meta.jsEnabled,
+        formLoaded: row.firstOpenedAt !== null,
+      };
+      if (await q.submitBallot(db, { tokenHash: found.hash, sealed: sealer.seal(ballot), receipt })) return { state: 'submitted' as const };
+      // Nothing stored: another submission won (perhaps this one's first try), the deadline passed or the link was withdrawn.
+      const state = await settled(token, client);
+      if (state === 'answered' && receipt && (await q.hasReceipt(db, row.id, receipt))) return { state: 'submitted' as const };
+      return { state };
     },
 
     /** "Báo cáo bất thường": accepted once per link, open or answered, before or after the deadline. */

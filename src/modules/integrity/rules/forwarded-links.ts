@@ -8,7 +8,9 @@ export type OpenLinkStats = { unansweredWideLinks: number };
 
 export function forwardedLinks(responses: readonly ResponseSignal[], links: OpenLinkStats, t: Thresholds): Finding[] {
   const min = t['forwarded.minDevices'];
-  const wide = responses.filter((r) => r.devicesSeen >= min);
+  // Responses carry no device count (it would tie them to their invitation); links are counted on the invitation side.
+  const wide: ResponseSignal[] = [];
+  void responses;
   const count = wide.length + links.unansweredWideLinks;
   if (count === 0) return [];
   const score = Math.min(1, 0.3 + 0.1 * count);
@@ -23,7 +25,6 @@ export function forwardedLinks(responses: readonly ResponseSignal[], links: Open
         count,
         answered: wide.length,
         unanswered: links.unansweredWideLinks,
-        devicesSeen: wide.map((r) => r.devicesSeen).sort((a, b) => b - a),
         responseIds: idsOf(wide),
       },
     },
