@@ -17,7 +17,7 @@ export type ListStats = {
   groups: Record<string, number>;
 };
 
-export type ListExpectations = { officialDomains: readonly string[]; hdndSeats?: number | undefined; hdndGroup?: string };
+export type ListExpectations = { officialDomains: readonly string[]; hdndSeats?: number | undefined; hdndGroup?: string; hdndName?: string };
 
 export const isOfficial = (domain: string, official: readonly string[]) =>
   official.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
@@ -70,12 +70,17 @@ export function suspiciousLists(stats: ListStats, expect: ListExpectations, t: T
     );
   }
   const group = expect.hdndGroup ?? 'hdnd';
-  if (expect.hdndSeats && stats.groups[group] !== undefined) {
+  // A group that must have members and has none is the shortest list of all.
+  if (expect.hdndSeats) {
     const listed = stats.groups[group] ?? 0;
     if (listed < expect.hdndSeats * t['lists.minSeatShare']) {
       out.push(
         finding('small_group', listed < expect.hdndSeats * 0.4 ? 'high' : 'medium', Math.min(1, 1 - listed / expect.hdndSeats), {
-          summary: `Nhóm ${group} chỉ có ${listed} người trong khi tỉnh có ${expect.hdndSeats} đại biểu.`,
+          summary:
+            listed === 0
+              ? `Danh sách không có ai thuộc nhóm ${expect.hdndName ?? group}, trong khi tỉnh có ${expect.hdndSeats} đại biểu.`
+              : `Nhóm ${expect.hdndName ?? group} chỉ có ${listed} người trong khi tỉnh có ${expect.hdndSeats} đại biểu.`,
+          honest: `Danh sách trung thực gồm gần hết đại biểu (ít nhất ${Math.round(t['lists.minSeatShare'] * 100)}%); thiếu hẳn một nhóm khiến ý kiến của nhóm đó vắng mặt trong điểm số.`,
           count: listed,
           group,
           expected: expect.hdndSeats,
