@@ -115,6 +115,10 @@ describe('interference run', () => {
     expect(one.json().evidence.summary).toContain('9 phiếu');
     expect((await api('GET', `/api/v1/campaigns/${C}/flags/00000000-0000-4000-8000-000000000000`, admin)).statusCode).toBe(404);
     expect((await api('GET', `/api/v1/campaigns/khong-co/flags`, admin)).statusCode).toBe(404);
+    // Filters left at "Tất cả" arrive empty and mean no filter.
+    const all = await api('GET', `/api/v1/campaigns/${C}/flags?status=&rule=&severity=&body=`, admin);
+    expect(all.statusCode).toBe(200);
+    expect(all.json().total).toBeGreaterThanOrEqual(2);
   });
 });
 

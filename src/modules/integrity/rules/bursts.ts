@@ -47,7 +47,7 @@ export function bursts(n: number, activity: readonly Activity[], ctx: BurstConte
       score,
       evidence: {
         summary: `${peak} phiếu (${Math.round((100 * peak) / Math.max(1, n))}% số phiếu của đơn vị) được gửi trong ${minutes} phút (${groups.map(([g, k]) => `${ctx.name(g)}: ${k}`).join('; ')}).`,
-        honest: `Cơ quan nhiệt tình có thể trả lời dồn trong một buổi sáng: ở 10% đơn vị bận rộn nhất, nửa giờ đông nhất chiếm khoảng ${vn(share * 100, 1)}% số phiếu, tức khoảng ${vn(lambda, 1)} phiếu ở đơn vị này. Đơn vị này vượt mức đó hơn ${t['burst.peakFactor'].toLocaleString('vi-VN')} lần; xác suất gặp ${peak} phiếu trong nửa giờ: ${oddsText(p)}.`,
+        honest: `Cơ quan nhiệt tình có thể trả lời dồn trong một buổi sáng: ở 10% đơn vị bận rộn nhất, nửa giờ đông nhất chiếm khoảng ${vn(share * 100, 1)}% số phiếu, tức khoảng ${vn(lambda, 2)} phiếu ở đơn vị này. Đơn vị này vượt mức đó hơn ${t['burst.peakFactor'].toLocaleString('vi-VN')} lần; xác suất gặp ${peak} phiếu trong nửa giờ: ${oddsText(p)}.`,
         count: peak,
         share: round(peak / Math.max(1, n)),
         expected: round(lambda),

@@ -34,7 +34,7 @@ export function forwardedLinks(links: OpenLinkStats, ctx: { t: Thresholds; bodie
       score,
       evidence: {
         summary: `${count} đường dẫn mời được mở từ ${t['forwarded.minDevices']} thiết bị trở lên (${links.unansweredWideLinks} trong số đó chưa gửi phiếu).`,
-        honest: `Một người mở thư trên ứng dụng thư, điện thoại, máy ở nhà và máy cơ quan là 4 thiết bị, không tính. Ở các đơn vị khác ${vn(rate * 100, 2)}% đường dẫn được mở từ ${t['forwarded.minDevices']} thiết bị trở lên, tức khoảng ${vn(lambda, 1)} ở đơn vị này. Xác suất gặp ${count}: ${oddsText(p)}.`,
+        honest: `Một người mở thư trên ứng dụng thư, điện thoại, máy ở nhà và máy cơ quan là 4 thiết bị, không tính. Ở các đơn vị khác ${vn(rate * 100, 2)}% đường dẫn được mở từ ${t['forwarded.minDevices']} thiết bị trở lên, tức khoảng ${vn(lambda, 2)} ở đơn vị này. Xác suất gặp ${count}: ${oddsText(p)}.`,
         count,
         answered: count - links.unansweredWideLinks,
         unanswered: links.unansweredWideLinks,

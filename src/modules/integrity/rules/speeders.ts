@@ -38,7 +38,7 @@ export function speeders(responses: readonly ResponseSignal[], ctx: { t: Thresho
       score,
       evidence: {
         summary: `${fast.length} trên ${responses.length} phiếu được làm trong chưa đến ${vn(ratio * 100, 0)}% thời gian làm phiếu trung vị của nhóm (thời gian thực sự thao tác trên phiếu; nhanh nhất ${seconds[0]} giây).`,
-        honest: `Người làm nhanh có ở mọi nơi: ở các đơn vị khác khoảng ${vn((100 * lambda) / Math.max(1, responses.length), 1)}% số phiếu, tức khoảng ${vn(lambda, 1)} phiếu ở đơn vị này. Xác suất gặp ${fast.length} phiếu nhanh như vậy nếu chỉ là ngẫu nhiên: ${oddsText(p)}.`,
+        honest: `Người làm nhanh có ở mọi nơi: ở các đơn vị khác khoảng ${vn((100 * lambda) / Math.max(1, responses.length), 1)}% số phiếu, tức khoảng ${vn(lambda, 2)} phiếu ở đơn vị này. Xác suất gặp ${fast.length} phiếu nhanh như vậy nếu chỉ là ngẫu nhiên: ${oddsText(p)}.`,
         count: fast.length,
         expected: round(lambda),
         probability: p,

@@ -32,7 +32,7 @@ function straight(form: string, list: readonly ResponseSignal[], ctx: PatternCon
     score,
     evidence: {
       summary: `${lined.length} trên ${list.length} phiếu của nhóm ${ctx.name(form)} chọn cùng một phương án cho mọi câu (${letters.map((l) => (l === TOP ? 'toàn A' : `toàn ${l}`)).join(', ')}).`,
-      honest: `Trên cả nước, ${vn(100 * rate)}% phiếu cùng loại chọn cùng một phương án cho mọi câu (có người thật sự đánh giá rất tốt), tức khoảng ${vn(rate * list.length, 1)} phiếu ở đơn vị này. Xác suất gặp ${lined.length} phiếu như vậy nếu trả lời độc lập (đã tính việc kiểm tra mọi đơn vị): ${oddsText(p)}.`,
+      honest: `Trên cả nước, ${vn(100 * rate)}% phiếu cùng loại chọn cùng một phương án cho mọi câu (có người thật sự đánh giá rất tốt), tức khoảng ${vn(rate * list.length, 2)} phiếu ở đơn vị này. Xác suất gặp ${lined.length} phiếu như vậy nếu trả lời độc lập (đã tính việc kiểm tra mọi đơn vị): ${oddsText(p)}.`,
       count: lined.length,
       form,
       allTop: letters.length === 1 && letters[0] === TOP,

@@ -23,7 +23,7 @@ export function unloadedSubmits(responses: readonly ResponseSignal[], ctx: { t: 
       score,
       evidence: {
         summary: `${blind.length} phiếu được gửi mà trang phiếu chưa từng được mở cho đường dẫn đó (gửi thẳng bằng chương trình, không có thời gian làm phiếu).`,
-        honest: `Trình duyệt bình thường luôn mở trang phiếu trước khi gửi; lỗi ghi nhận ở các đơn vị khác chiếm khoảng ${vn(rate * 100, 2)}% số phiếu, tức khoảng ${vn(lambda, 1)} phiếu ở đơn vị này. Xác suất gặp ${blind.length} phiếu như vậy do lỗi: ${oddsText(p)}.`,
+        honest: `Trình duyệt bình thường luôn mở trang phiếu trước khi gửi; lỗi ghi nhận ở các đơn vị khác chiếm khoảng ${vn(rate * 100, 2)}% số phiếu, tức khoảng ${vn(lambda, 2)} phiếu ở đơn vị này. Xác suất gặp ${blind.length} phiếu như vậy do lỗi: ${oddsText(p)}.`,
         count: blind.length,
         expected: round(lambda),
         probability: p,
