@@ -34,6 +34,7 @@ export function suspiciousLists(stats: ListStats, expect: ListExpectations, t: T
     out.push(
       finding('outside_domains', share >= 4 * t['lists.outsideShare'] ? 'high' : 'medium', Math.min(1, 0.5 + share), {
         summary: `${outsideCount}/${stats.listed} địa chỉ ngoài hộp thư công vụ (${outside.slice(0, 5).map(([d, n]) => `${d}: ${n}`).join(', ')}).`,
+        honest: `Danh sách trung thực dùng hộp thư công vụ; vài người dùng hộp thư riêng là bình thường, nhưng từ ${t['lists.minOutside']} địa chỉ và ${Math.round(t['lists.outsideShare'] * 100)}% danh sách trở lên thì thư mời có thể đến tay người khác.`,
         count: outsideCount,
         share: Math.round(share * 1000) / 1000,
         domains: Object.fromEntries(outside.slice(0, 20)),
@@ -46,6 +47,7 @@ export function suspiciousLists(stats: ListStats, expect: ListExpectations, t: T
     out.push(
       finding('shared_mailbox', mailboxes.length >= 3 ? 'high' : 'medium', Math.min(1, 0.5 + 0.1 * mailboxes.length), {
         summary: `${mailboxes.length} hộp thư dùng chung cho ${people} người trong danh sách.`,
+        honest: 'Mỗi người có hộp thư riêng; một hộp thư nhận thư mời của nhiều người thì người giữ hộp thư có thể trả lời thay họ.',
         count: mailboxes.length,
         people,
       }),
@@ -56,6 +58,7 @@ export function suspiciousLists(stats: ListStats, expect: ListExpectations, t: T
     out.push(
       finding('shared_phone', phones.length >= 3 ? 'medium' : 'low', Math.min(1, 0.3 + 0.1 * phones.length), {
         summary: `${phones.length} số điện thoại dùng chung cho ${phones.reduce((s, n) => s + n, 0)} người.`,
+        honest: `Số máy bàn của một phòng có thể ghi cho hai người; từ ${t['lists.minNamesPerPhone']} người trên một số thì đáng xem lại.`,
         count: phones.length,
         people: phones.reduce((s, n) => s + n, 0),
       }),
@@ -65,6 +68,7 @@ export function suspiciousLists(stats: ListStats, expect: ListExpectations, t: T
     out.push(
       finding('changed_after_invitation', 'medium', Math.min(1, 0.4 + 0.05 * stats.changedAfterInvitation), {
         summary: `${stats.changedAfterInvitation} địa chỉ bị thay đổi sau khi đã gửi thư mời.`,
+        honest: 'Sửa một vài địa chỉ gõ sai là bình thường; đổi nhiều địa chỉ sau khi thư mời đã đi có thể chuyển đường dẫn sang người khác.',
         count: stats.changedAfterInvitation,
       }),
     );
