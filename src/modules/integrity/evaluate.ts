@@ -76,7 +76,7 @@ export function evaluateBody(input: BodyInput, ctx: CampaignContext): Finding[] 
     ...identicalSheets(r, ctx.sheets, { t, tests: bodies * forms, name: form }),
     ...bursts(r.length, input.activity, { t, bodies, peakShares: othersPeaks(nat, own), name: group }),
     ...forwardedLinks(input.links, { t, bodies, honestRate: restRate(nat, own, 'wide', 'opened') }),
-    ...(input.list ? suspiciousLists(input.list, ctx.expectations(input.bodyCode), t) : []),
+    ...(input.list ? suspiciousLists(input.list, ctx.expectations(input.bodyCode), t, bodies) : []),
     ...respondentReports(input.reports, t),
   ];
   const order = (f: Finding) => ruleNames.indexOf(f.rule);

@@ -48,6 +48,8 @@ export const defaultThresholds = {
   'forwarded.minRate': 0.002,
   'lists.minOutside': 3,
   'lists.outsideShare': 0.05,
+  /** Honest share of private mailboxes in a list. */
+  'lists.outsideRate': 0.01,
   'lists.minNamesPerMailbox': 2,
   'lists.minNamesPerPhone': 3,
   'lists.minChanged': 3,

@@ -2,7 +2,7 @@
 // official mail domains, several people sharing one mailbox or phone, addresses
 // changed after the invitations went out, a group far smaller than configured.
 import type { Thresholds } from '../thresholds.js';
-import type { Finding, Severity } from '../signals.js';
+import { binomialTail, corrected, oddsText, type Finding, type Severity } from '../signals.js';
 
 export type ListStats = {
   listed: number;
@@ -24,17 +24,21 @@ export const isOfficial = (domain: string, official: readonly string[]) =>
 
 const finding = (key: string, severity: Severity, score: number, evidence: Finding['evidence']): Finding => ({ rule: 'suspicious_list', key, severity, score, evidence });
 
-export function suspiciousLists(stats: ListStats, expect: ListExpectations, t: Thresholds): Finding[] {
+/** `bodies`: how many lists are judged at once, for the correction of the private-address test. */
+export function suspiciousLists(stats: ListStats, expect: ListExpectations, t: Thresholds, bodies = 1): Finding[] {
   if (stats.listed === 0) return [];
   const out: Finding[] = [];
   const outside = Object.entries(stats.domains).filter(([d]) => !isOfficial(d, expect.officialDomains)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const outsideCount = outside.reduce((s, [, n]) => s + n, 0);
   const share = outsideCount / stats.listed;
-  if (outsideCount >= t['lists.minOutside'] && share >= t['lists.outsideShare']) {
+  // A few private mailboxes are normal: a short list with three of them is not yet unlikely.
+  const p = corrected(binomialTail(outsideCount, stats.listed, t['lists.outsideRate']), bodies);
+  if (outsideCount >= t['lists.minOutside'] && share >= t['lists.outsideShare'] && p <= t.alpha) {
     out.push(
       finding('outside_domains', share >= 4 * t['lists.outsideShare'] ? 'high' : 'medium', Math.min(1, 0.5 + share), {
         summary: `${outsideCount}/${stats.listed} địa chỉ ngoài hộp thư công vụ (${outside.slice(0, 5).map(([d, n]) => `${d}: ${n}`).join(', ')}).`,
-        honest: `Danh sách trung thực dùng hộp thư công vụ; vài người dùng hộp thư riêng là bình thường, nhưng từ ${t['lists.minOutside']} địa chỉ và ${Math.round(t['lists.outsideShare'] * 100)}% danh sách trở lên thì thư mời có thể đến tay người khác.`,
+        honest: `Danh sách trung thực dùng hộp thư công vụ; khoảng ${Math.round(t['lists.outsideRate'] * 100)}% người dùng hộp thư riêng là bình thường. Xác suất gặp ${outsideCount} địa chỉ riêng trong ${stats.listed} người nếu chỉ là như vậy: ${oddsText(p)}.`,
+        probability: p,
         count: outsideCount,
         share: Math.round(share * 1000) / 1000,
         domains: Object.fromEntries(outside.slice(0, 20)),
