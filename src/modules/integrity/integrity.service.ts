@@ -102,15 +102,20 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
   }
 
   /** Every body's summary (re-read only where the data changed), then the national baseline. */
-  async function context(campaignId: string): Promise<CampaignContext & Base> {
-    const b = await base(campaignId);
-    const [bodies, signatures] = await Promise.all([q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]);
+  async function context(campaignId: string, known?: { bodies: { code: string }[]; signatures: Map<string, string> }): Promise<CampaignContext & Base> {
+    const [b, { bodies, signatures }] = await Promise.all([
+      base(campaignId),
+      known ?? Promise.all([q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]).then(([bodies, signatures]) => ({ bodies, signatures })),
+    ]);
     const cache = summaries.get(campaignId) ?? summaries.set(campaignId, new Map()).get(campaignId)!;
-    for (const { code } of bodies) {
-      const sig = signatures.get(code) ?? '';
-      if (cache.get(code)?.sig === sig) continue;
-      const input = { ...b.perBody(code), ...(await signals(campaignId, code, b.questions)) };
-      cache.set(code, { sig, summary: summaryOf(input, b.pace, b.thresholds) });
+    const stale = bodies.map((x) => x.code).filter((code) => cache.get(code)?.sig !== (signatures.get(code) ?? ''));
+    // The next body loads while the current one is summarised.
+    let next = stale.length ? signals(campaignId, stale[0]!, b.questions) : null;
+    for (let i = 0; i < stale.length; i++) {
+      const code = stale[i]!;
+      const rows = await next!;
+      next = i + 1 < stale.length ? signals(campaignId, stale[i + 1]!, b.questions) : null;
+      cache.set(code, { sig: signatures.get(code) ?? '', summary: summaryOf({ ...b.perBody(code), ...rows }, b.pace, b.thresholds) });
     }
     const known = new Set(bodies.map((x) => x.code));
     const list = [...cache].filter(([code]) => known.has(code)).map(([, v]) => v.summary);
@@ -122,7 +127,8 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
     const started = performance.now();
     const { campaignId } = input;
     await campaigns.requireCampaign(campaignId);
-    const [ctx, bodies, signatures] = await Promise.all([context(campaignId), q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]);
+    const [bodies, signatures] = await Promise.all([q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]);
+    const ctx = await context(campaignId, { bodies, signatures });
     const all = bodies.map((b) => b.code);
     const codes = input.bodies ? all.filter((c) => input.bodies!.includes(c)) : all;
     let responses = 0;
