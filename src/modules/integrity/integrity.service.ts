@@ -102,10 +102,10 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
   }
 
   /** Every body's summary (re-read only where the data changed), then the national baseline. */
-  async function context(campaignId: string, known?: { bodies: { code: string }[]; signatures: Map<string, string> }): Promise<CampaignContext & Base> {
+  async function context(campaignId: string, given?: { bodies: { code: string }[]; signatures: Map<string, string> }): Promise<CampaignContext & Base> {
     const [b, { bodies, signatures }] = await Promise.all([
       base(campaignId),
-      known ?? Promise.all([q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]).then(([bodies, signatures]) => ({ bodies, signatures })),
+      given ?? Promise.all([q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]).then(([bodies, signatures]) => ({ bodies, signatures })),
     ]);
     const cache = summaries.get(campaignId) ?? summaries.set(campaignId, new Map()).get(campaignId)!;
     const stale = bodies.map((x) => x.code).filter((code) => cache.get(code)?.sig !== (signatures.get(code) ?? ''));
