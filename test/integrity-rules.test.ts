@@ -118,6 +118,13 @@ describe('evasions: each caught by its own rule', () => {
     expect(rulesOf(evaluate(make()))).toContain(rule);
   });
 
+  it('an answer distribution far above the peers, never quite all-A', () => {
+    const mostlyA = 'AAAAAAAAABAAAAAAAAAB';
+    const found = evaluate(input('X', honestBody('X', 40, 28).map((r) => (r.formCode === 'phieu-so' ? { ...r, vector: mostlyA } : r))));
+    expect(found.map((f) => f.key)).toContain('phieu-so|shift');
+    expect(found.find((f) => f.key === 'phieu-so|shift')!.evidence.summary).toContain('nhóm Lãnh đạo sở');
+  });
+
   it('shows the respondent\'s own words with the report', () => {
     const [f] = evaluate(input('X', honestBody('X', 40, 27), { reports: [{ kind: 'other', message: 'Có người khác làm phiếu thay tôi.' }] }));
     expect(f!.evidence.messages).toEqual([{ kind: 'other', message: 'Có người khác làm phiếu thay tôi.' }]);

@@ -9,7 +9,8 @@ import type { OpenLinkStats } from './rules/forwarded-links.js';
 import { median, type Activity, type ResponseSignal } from './signals.js';
 import type { Thresholds } from './thresholds.js';
 
-export type FormSummary = { n: number; straight: number; answered: number; top: number };
+/** Per form: sheets, straight-lined sheets, answers, top answers, and the sum and sum of squares of each person's top share. */
+export type FormSummary = { n: number; straight: number; answered: number; top: number; personShare: number; personSq: number };
 
 export type BodySummary = {
   bodyCode: string;
@@ -63,10 +64,17 @@ export function peakOf(activity: readonly Activity[], minutes: number): number {
 export function summarize(bodyCode: string, responses: readonly ResponseSignal[], activity: readonly Activity[], links: OpenLinkStats, pace: GroupPace, t: Thresholds): BodySummary {
   const forms: Record<string, FormSummary> = {};
   for (const r of responses) {
-    const f = (forms[r.formCode] ??= { n: 0, straight: 0, answered: 0, top: 0 });
+    const f = (forms[r.formCode] ??= { n: 0, straight: 0, answered: 0, top: 0, personShare: 0, personSq: 0 });
     f.n++;
     if (straightLetter(r.vector, t['straight.minAnswered'])) f.straight++;
-    for (const c of r.vector) if (c !== '-') (f.answered++, c === TOP && f.top++);
+    let answered = 0;
+    let top = 0;
+    for (const c of r.vector) if (c !== '-') (answered++, c === TOP && top++);
+    f.answered += answered;
+    f.top += top;
+    const share = answered ? top / answered : 0;
+    f.personShare += share;
+    f.personSq += share * share;
   }
   const keys = responses.map((r) => r.deviceKey).filter((k): k is string => k !== null);
   return {
@@ -99,6 +107,8 @@ export function nationalOf(summaries: readonly BodySummary[], t: Thresholds): Na
       straight: own.reduce((s, f) => s + f.straight, 0),
       answered: own.reduce((s, f) => s + f.answered, 0),
       top: own.reduce((s, f) => s + f.top, 0),
+      personShare: own.reduce((s, f) => s + f.personShare, 0),
+      personSq: own.reduce((s, f) => s + f.personSq, 0),
       shareMedian: mid,
       shareSpread: spreadOf(shares, mid),
       bodies: shares.length,

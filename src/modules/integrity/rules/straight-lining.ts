@@ -53,9 +53,11 @@ function shift(form: string, list: readonly ResponseSignal[], ctx: PatternContex
   if (answered === 0) return null;
   const share = top / answered;
   const m = nation.shareMedian;
-  // Between-body spread plus this body's own sampling noise (answers of one person move together).
-  const perPerson = answered / list.length;
-  const sd = Math.sqrt(nation.shareSpread ** 2 + (m * (1 - m) * perPerson) / answered);
+  // Between-body spread plus this body's own sampling noise: people, not answers, are the units
+  // (one person's answers move together), with the spread of people's shares across the nation.
+  const mean = nation.n ? nation.personShare / nation.n : m;
+  const perPerson = nation.n ? Math.max(0, nation.personSq / nation.n - mean * mean) : m * (1 - m);
+  const sd = Math.sqrt(nation.shareSpread ** 2 + perPerson / list.length);
   if (sd <= 0) return null;
   const z = (share - m) / sd;
   const p = corrected(normalTail(z), ctx.tests);
