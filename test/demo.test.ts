@@ -26,7 +26,7 @@ describe('par-survey demo', () => {
     expect(r.totals.responses).toBeGreaterThan(r.totals.invitations / 2);
     expect(r.totals.flags).toBeGreaterThan(0);
     // Only the province with planted interference is flagged.
-    expect(printed).toMatch(/tỉnh 27: .*shared_device/);
+    expect(printed).toMatch(/tỉnh 27: .*(straight_lining|speeders|shared_device)/);
     expect(printed).not.toMatch(/tỉnh (22|48): /);
     expect(readFileSync(r.scoreFile, 'utf8')).toMatch(/\r\n/);
   });

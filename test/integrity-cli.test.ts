@@ -29,7 +29,7 @@ beforeAll(async () => {
       't',
       '22',
       [
-        ...Array.from({ length: 8 }, (_, i) => ({ submittedAt: new Date(T0 + i * 4 * 60_000), answers: { '22': sheet }, secondsSpent: 700, ipHash: 'pc', uaHash: 'ua', netHash: 'net' })),
+        ...Array.from({ length: 8 }, (_, i) => ({ submittedAt: new Date(T0 + i * 4 * 60_000), answers: { '22': sheet }, secondsSpent: 60, ipHash: 'pc', uaHash: 'ua', netHash: 'net' })),
         ...Array.from({ length: 40 }, (_, i) => ({
           submittedAt: new Date(T0 + (i + 1) * 7_200_000),
           answers: { '22': Object.fromEntries(Object.keys(sheet).map((q) => [q, 'ABCDK'[Math.floor(rand() * 5)]!])) },
@@ -54,14 +54,14 @@ describe('par-survey integrity', { timeout: 180_000 }, () => {
     expect(res.stderr).toBe('');
     const out = JSON.parse(res.stdout);
     expect(out).toMatchObject({ campaignId: 't', responses: 48, open: 2 });
-    expect(out.openFlags.map((f: { rule: string }) => f.rule).sort()).toEqual(['identical_sheets', 'shared_device']);
-    flagId = out.openFlags.find((f: { rule: string }) => f.rule === 'shared_device').id;
+    expect(out.openFlags.map((f: { rule: string }) => f.rule).sort()).toEqual(['identical_sheets', 'speeders']);
+    flagId = out.openFlags.find((f: { rule: string }) => f.rule === 'speeders').id;
   });
 
   it('lists flags in a table and records a decision', async () => {
-    const list = await runCli(['integrity', 'flags', '--campaign', 't', '--rule', 'shared_device'], env);
+    const list = await runCli(['integrity', 'flags', '--campaign', 't', '--rule', 'speeders'], env);
     expect(list.stdout).toContain(flagId);
-    expect(list.stdout).toContain('8 phiếu gửi từ cùng một thiết bị');
+    expect(list.stdout).toContain('8 trên 48 phiếu được làm trong chưa đến 25%');
     const decided = await runCli(['integrity', 'decide', '--campaign', 't', '--flag', flagId, '--decision', 'void_responses', '--reason', 'Nhập hộ phiếu'], env);
     expect(decided.stdout).toMatch(/8 phiếu bị hủy/);
     const again = await runCli(['integrity', 'run', '--campaign', 't', '--json'], env);

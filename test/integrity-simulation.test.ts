@@ -1,31 +1,31 @@
-// Detection over many simulated bodies: every planted pattern found by its rule
-// (target ≥ 95%), honest bodies left alone (target ≤ 1%), with the ground truth
-// from the simulator. Runs the same rules the service runs, in memory.
+// Detection over many simulated bodies against the simulator's ground truth:
+// every planted scenario found by its rule, honest bodies (shared office NAT,
+// standard browser images, carrier NAT, multi-device people, keen offices, 4%
+// genuine all-A) left alone. Runs the same rules and baselines the service runs.
 import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../src/presets/index.js';
 import { simulateCampaign, type SimOptions } from '../scripts/simulate/interference.js';
-import { evaluateSimulated, provinceForms, rates } from '../scripts/simulate/score.js';
+import { evaluateSimulated, provinceForms, rates, type Outcome } from '../scripts/simulate/score.js';
 
-describe('interference detection on a simulated campaign', () => {
-  const preset = loadPreset('2023-province');
-  const opts: SimOptions = {
-    seed: 2023,
-    bodies: Array.from({ length: 280 }, (_, i) => ({ code: `T${String(i).padStart(3, '0')}`, hdndSeats: 45 + (i % 60) })),
-    size: [150, 900],
-    plantedShare: 0.25,
-    forms: provinceForms(preset.campaign),
-  };
-  const bodies = [...simulateCampaign(opts)];
-  const result = rates(evaluateSimulated(bodies, opts).outcomes);
+const preset = loadPreset('2023-province');
 
-  it.each(result.perRule.map((r) => [r.rule, r] as const))('%s finds ≥ 95%% of planted bodies and flags ≤ 1%% of honest ones', (_, r) => {
-    expect(r.planted).toBeGreaterThanOrEqual(9);
-    expect(r.detectionRate).toBeGreaterThanOrEqual(0.95);
-    expect(r.falsePositiveRate).toBeLessThanOrEqual(0.01);
-  });
+function campaigns(size: number, runs: number): Outcome[] {
+  const out: Outcome[] = [];
+  for (let s = 0; s < runs; s++) {
+    const opts: SimOptions = { seed: 7 + s, bodies: preset.campaign.bodies, size: [Math.round(size * 0.85), Math.round(size * 1.15)], plantedShare: 0.3, forms: provinceForms(preset.campaign) };
+    out.push(...evaluateSimulated([...simulateCampaign(opts)], opts).outcomes);
+  }
+  return out;
+}
 
-  it('leaves at least 99% of honest bodies without any flag', () => {
-    expect(result.falsePositiveRate).toBeLessThanOrEqual(0.01);
-    expect(result.detectionRate).toBeGreaterThanOrEqual(0.95);
+describe('interference detection on simulated campaigns of 63 provinces', () => {
+  it.each([
+    [300, 0.95, 0.01],
+    [40, 0.9, 0.02],
+  ])('at ~%i forms per body: recall ≥ %f, honest bodies flagged ≤ %f', (size, recall, honest) => {
+    const r = rates(campaigns(size, 3));
+    for (const s of r.perScenario) expect.soft(s.recall, s.scenario).toBeGreaterThanOrEqual(recall);
+    expect(r.honestFlaggedShare).toBeLessThanOrEqual(honest);
+    expect(r.honest).toBeGreaterThan(100);
   });
 });

@@ -1,51 +1,56 @@
-// Scores detection against the simulator's ground truth: per planted kind, the
-// share of planted bodies its rule flagged; per rule, the share of honest
-// bodies it flagged. Also evaluates simulated bodies in memory, computing the
-// campaign-wide context the service gets from SQL, for tests over many bodies.
-import { evaluateBody, signalOf, type CampaignContext } from '../../src/modules/integrity/evaluate.js';
+// Scores detection against the simulator's ground truth: per planted scenario,
+// the share of planted bodies flagged by the rule meant to catch it; of honest
+// bodies, the share flagged by any statistical rule (and, apart, by a report).
+// Evaluates simulated bodies in memory with the same two passes the service
+// makes: every body's summary for the national baseline, then the rules.
+import { evaluateBody, signalOf, summaryOf, withNational, type BodyInput } from '../../src/modules/integrity/evaluate.js';
+import { median, type Finding, type RuleName } from '../../src/modules/integrity/signals.js';
+import { resolveThresholds, type Thresholds } from '../../src/modules/integrity/thresholds.js';
+import { activityOfBody, linkStatsOf, scenarioNames, scenarios, type Scenario, type SimBody, type SimOptions } from './interference.js';
 
-import { median, type Finding, type ResponseSignal, type RuleName } from '../../src/modules/integrity/signals.js';
-import { resolveThresholds } from '../../src/modules/integrity/thresholds.js';
-import { plantedKinds, type PlantedKind, type SimBody, type SimOptions } from './interference.js';
+export type Outcome = { code: string; planted: Scenario | null; rules: Set<RuleName> };
 
-export type Outcome = { code: string; planted: PlantedKind | null; rules: Set<RuleName> };
+export type ScenarioRate = { scenario: Scenario; rule: RuleName; planted: number; detected: number; recall: number | null };
 
-export type RuleRates = { rule: RuleName; planted: number; detected: number; detectionRate: number | null; honest: number; falsePositives: number; falsePositiveRate: number };
-
-export function rates(outcomes: readonly Outcome[]): { perRule: RuleRates[]; detectionRate: number; falsePositiveRate: number } {
+export function rates(outcomes: readonly Outcome[]) {
   const honest = outcomes.filter((o) => o.planted === null);
-  const perRule = plantedKinds.map((rule) => {
-    const planted = outcomes.filter((o) => o.planted === rule);
+  const perScenario: ScenarioRate[] = scenarioNames.map((scenario) => {
+    const rule = scenarios[scenario];
+    const planted = outcomes.filter((o) => o.planted === scenario);
     const detected = planted.filter((o) => o.rules.has(rule)).length;
-    const falsePositives = honest.filter((o) => o.rules.has(rule)).length;
-    return {
-      rule,
-      planted: planted.length,
-      detected,
-      detectionRate: planted.length ? detected / planted.length : null,
-      honest: honest.length,
-      falsePositives,
-      falsePositiveRate: honest.length ? falsePositives / honest.length : 0,
-    };
+    return { scenario, rule, planted: planted.length, detected, recall: planted.length ? detected / planted.length : null };
   });
+  const statistical = (o: Outcome) => [...o.rules].some((r) => r !== 'reports');
   const planted = outcomes.filter((o) => o.planted !== null);
+  const perRule = [...new Set(honest.flatMap((o) => [...o.rules]))].sort().map((rule) => ({ rule, flagged: honest.filter((o) => o.rules.has(rule)).length }));
   return {
+    perScenario,
     perRule,
-    detectionRate: planted.length ? planted.filter((o) => o.rules.has(o.planted!)).length / planted.length : 1,
-    falsePositiveRate: honest.length ? honest.filter((o) => o.rules.size > 0).length / honest.length : 0,
+    honest: honest.length,
+    honestFlagged: honest.filter(statistical).length,
+    honestFlaggedShare: honest.length ? honest.filter(statistical).length / honest.length : 0,
+    honestReported: honest.filter((o) => o.rules.has('reports')).length,
+    recall: planted.length ? planted.filter((o) => o.rules.has(scenarios[o.planted!])).length / planted.length : 1,
   };
 }
 
-export function signalsOf(body: SimBody, questions: Map<string, string[]>): ResponseSignal[] {
-  return body.responses.map((r, i) => signalOf(`${body.code}-${String(i).padStart(6, '0')}`, r, questions));
+export function inputOf(body: SimBody, questions: Map<string, string[]>, t: Thresholds): BodyInput {
+  return {
+    bodyCode: body.code,
+    responses: body.responses.map((r, i) => signalOf(`${body.code}-${String(i).padStart(6, '0')}`, r, questions)),
+    activity: activityOfBody(body),
+    list: listStatsOf(body),
+    links: linkStatsOf(body, t['forwarded.minDevices']),
+    reports: body.reports.map((r) => ({ kind: r.kind, message: r.message })),
+  };
 }
 
 /** Evaluates simulated bodies in memory with the campaign-wide context computed from all of them. */
 export function evaluateSimulated(bodies: readonly SimBody[], opts: SimOptions, officialDomains = ['gov.vn']): { outcomes: Outcome[]; findings: Map<string, Finding[]> } {
   const thresholds = resolveThresholds();
   const questions = new Map(opts.forms.map((f) => [f.form, f.questions]));
-  const signals = new Map(bodies.map((b) => [b.code, signalsOf(b, questions)]));
-  const all = [...signals.values()].flat();
+  const inputs = bodies.map((b) => inputOf(b, questions, thresholds));
+  const all = inputs.flatMap((i) => i.responses);
   const medianSeconds: Record<string, number> = {};
   const speederShare: Record<string, number> = {};
   for (const f of opts.forms) {
@@ -61,28 +66,22 @@ export function evaluateSimulated(bodies: readonly SimBody[], opts: SimOptions, 
     repeated.set(key, (repeated.get(key) ?? 0) + 1);
     formTotals[r.formCode] = (formTotals[r.formCode] ?? 0) + 1;
   }
-  const ctx: CampaignContext = {
-    thresholds,
-    pace: { medianSeconds, speederShare },
-    sheets: { formTotals, repeated },
-    expectations: (code) => ({ officialDomains, hdndSeats: bodies.find((b) => b.code === code)?.hdndSeats, hdndGroup: 'hdnd' }),
-  };
+  const pace = { medianSeconds, speederShare };
+  const seats = new Map(bodies.map((b) => [b.code, b.hdndSeats]));
+  const ctx = withNational(
+    { thresholds, pace, sheets: { formTotals, repeated }, expectations: (code) => ({ officialDomains, hdndSeats: seats.get(code), hdndGroup: 'hdnd' }) },
+    inputs.map((i) => summaryOf(i, pace, thresholds)),
+  );
   const findings = new Map<string, Finding[]>();
-  const outcomes = bodies.map((b) => {
-    const f = evaluateBody({ bodyCode: b.code, responses: signals.get(b.code)!, list: listStatsOf(b, officialDomains), links: { unansweredWideLinks: wideLinksOf(b, thresholds['forwarded.minDevices']) }, reports: countKinds(b) }, ctx);
+  const outcomes = bodies.map((b, i) => {
+    const f = evaluateBody(inputs[i]!, ctx);
     findings.set(b.code, f);
     return { code: b.code, planted: b.planted, rules: new Set(f.map((x) => x.rule)) };
   });
   return { outcomes, findings };
 }
 
-function countKinds(b: SimBody) {
-  const out: Record<string, number> = {};
-  for (const r of b.reports) out[r.kind] = (out[r.kind] ?? 0) + 1;
-  return out;
-}
-
-function listStatsOf(b: SimBody, _official: string[]) {
+function listStatsOf(b: SimBody) {
   const domains: Record<string, number> = {};
   const groups: Record<string, number> = {};
   const names = new Map<string, Set<string>>();
@@ -115,9 +114,4 @@ export function provinceForms(config: { groups: { code: string; form: string }[]
     medianSeconds: medians[g.code] ?? 700,
     questions: config.forms.find((f) => f.code === g.form)!.sections.flatMap((s) => s.questions.map((q) => q.id)),
   }));
-}
-
-/** Links opened from many devices, counted per body on the invitation side: responses carry no device count. */
-function wideLinksOf(body: { responses: readonly { devicesSeen: number }[] }, min: number): number {
-  return body.responses.filter((r) => r.devicesSeen >= min).length;
 }

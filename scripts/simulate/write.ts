@@ -9,7 +9,10 @@ const CHUNK = 2000;
 
 export async function writeSimulatedBody(db: Db, campaignId: string, body: SimBody): Promise<void> {
   for (let i = 0; i < body.responses.length; i += CHUNK) {
-    await db.insert(responses).values(body.responses.slice(i, i + CHUNK).map((r) => ({ campaignId, bodyCode: body.code, ...r, jsEnabled: true })));
+    // Only what the table keeps today: the device key and form-load columns come with the submit path's counters.
+    await db.insert(responses).values(
+      body.responses.slice(i, i + CHUNK).map(({ sentAt: _sent, formLoaded: _loaded, deviceKey: _key, ...r }) => ({ campaignId, bodyCode: body.code, ...r, jsEnabled: true })),
+    );
   }
   for (let i = 0; i < body.people.length; i += CHUNK) {
     await db.insert(respondents).values(
@@ -26,7 +29,7 @@ export async function writeSimulatedBody(db: Db, campaignId: string, body: SimBo
       })),
     );
   }
-  if (body.reports.length) await db.insert(reports).values(body.reports.map((r) => ({ campaignId, bodyCode: body.code, kind: r.kind })));
+  if (body.reports.length) await db.insert(reports).values(body.reports.map((r) => ({ campaignId, bodyCode: body.code, kind: r.kind, message: r.message })));
   await db
     .update(campaignBodies)
     .set({ listState: 'submitted', listSubmittedAt: sql`now()` })

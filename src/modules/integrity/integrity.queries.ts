@@ -109,21 +109,27 @@ export async function listSignals(db: Db, campaignId: string) {
   return { groups, domains, mailboxes, phones, changed };
 }
 
-/**
- * Per body: links opened from at least `min` devices, answered or not (counted
- * on the invitation side; responses carry no device count, which would tie
- * them to their invitation).
- */
-export async function wideLinks(db: Db, campaignId: string, min: number) {
+/** Per body: links opened, links opened from at least `min` devices, and of those the unanswered ones. */
+export async function linkStats(db: Db, campaignId: string, min: number) {
   return db
-    .select({ body: invitations.bodyCode, n: count() })
+    .select({
+      body: invitations.bodyCode,
+      opened: sql<number>`count(*) filter (where ${invitations.devicesSeen} > 0)`.mapWith(Number),
+      wide: sql<number>`count(*) filter (where ${invitations.devicesSeen} >= ${min})`.mapWith(Number),
+      unanswered: sql<number>`count(*) filter (where ${invitations.devicesSeen} >= ${min} and ${invitations.status} <> 'completed')`.mapWith(Number),
+    })
     .from(invitations)
-    .where(and(eq(invitations.campaignId, campaignId), sql`${invitations.status} <> 'cancelled'`, sql`${invitations.devicesSeen} >= ${min}`))
+    .where(and(eq(invitations.campaignId, campaignId), sql`${invitations.status} <> 'cancelled'`))
     .groupBy(invitations.bodyCode);
 }
 
-export async function reportCounts(db: Db, campaignId: string) {
-  return db.select({ body: reports.bodyCode, kind: reports.kind, n: count() }).from(reports).where(eq(reports.campaignId, campaignId)).groupBy(reports.bodyCode, reports.kind);
+/** Respondents' reports with their own words, oldest first. */
+export async function reportList(db: Db, campaignId: string) {
+  return db
+    .select({ body: reports.bodyCode, kind: reports.kind, message: reports.message, at: reports.createdAt })
+    .from(reports)
+    .where(eq(reports.campaignId, campaignId))
+    .orderBy(asc(reports.bodyCode), asc(reports.createdAt), asc(reports.id));
 }
 
 /** What changes a body's findings: its responses, reports, list and link openings. */

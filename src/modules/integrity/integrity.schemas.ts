@@ -5,11 +5,14 @@ import { ruleNames } from './signals.js';
 
 export const flagParams = z.object({ campaign: codeSchema, id: z.uuid() });
 
+/** A filter left at "Tất cả" arrives as an empty string: it means no filter. */
+const anyIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 export const flagsQuery = z.object({
-  status: z.enum(flagStatuses).optional(),
-  body: codeSchema.optional(),
-  rule: z.enum(ruleNames).optional(),
-  severity: z.enum(severities).optional(),
+  status: anyIfEmpty(z.enum(flagStatuses)),
+  body: anyIfEmpty(codeSchema),
+  rule: anyIfEmpty(z.enum(ruleNames)),
+  severity: anyIfEmpty(z.enum(severities)),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

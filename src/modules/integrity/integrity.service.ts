@@ -7,9 +7,10 @@ import { conflict, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { CampaignConfig } from '../campaigns/campaign-config.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
-import { evaluateBody, fingerprintOf, sheetOf, signalOf, type BodyInput, type CampaignContext } from './evaluate.js';
+import type { BodySummary } from './baseline.js';
+import { evaluateBody, fingerprintOf, sheetOf, signalOf, summaryOf, withNational, type BodyInput, type CampaignContext } from './evaluate.js';
 import type { ListStats } from './rules/suspicious-lists.js';
-import type { Finding, ResponseSignal } from './signals.js';
+import type { Finding } from './signals.js';
 import { resolveThresholds } from './thresholds.js';
 import * as q from './integrity.queries.js';
 import type { DecisionInput, FlagsQuery, FlagView } from './integrity.schemas.js';
@@ -33,16 +34,21 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
   /** Bodies' data signatures at their last evaluation in this process, for incremental runs. */
   const seen = new Map<string, Map<string, string>>();
 
-  async function context(campaignId: string): Promise<CampaignContext & { questions: Map<string, string[]>; perBody: (code: string) => Omit<BodyInput, 'responses'> }> {
+  /** Body summaries for the national baseline, kept with the data signature they were made from. */
+  const summaries = new Map<string, Map<string, { sig: string; summary: BodySummary }>>();
+
+  type Base = Omit<CampaignContext, 'national' | 'summaries'> & { questions: Map<string, string[]>; perBody: (code: string) => Omit<BodyInput, 'responses' | 'activity'> };
+
+  async function base(campaignId: string): Promise<Base> {
     const config = await campaigns.config(campaignId);
     const thresholds = resolveThresholds(config.integrity);
     const questions = questionIds(config);
-    const [pace, sheets, lists, wide, reports, bodies] = await Promise.all([
+    const [pace, sheets, lists, links, reportRows, bodies] = await Promise.all([
       q.groupPace(db, campaignId, thresholds['speeders.ratio']),
       q.repeatedSheets(db, campaignId),
       q.listSignals(db, campaignId),
-      q.wideLinks(db, campaignId, thresholds['forwarded.minDevices']),
-      q.reportCounts(db, campaignId),
+      q.linkStats(db, campaignId, thresholds['forwarded.minDevices']),
+      q.reportList(db, campaignId),
       q.listBodies(db, campaignId),
     ]);
     const repeated = new Map<string, number>();
@@ -51,7 +57,9 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
       repeated.set(key, (repeated.get(key) ?? 0) + r.n);
     }
     const submitted = new Set(bodies.filter((b) => b.listState === 'submitted').map((b) => b.code));
-    const hdnd = config.groups.find((g) => g.priority === 1)?.code ?? 'hdnd';
+    const hdnd = config.groups.find((g) => g.priority === 1);
+    const groupName = new Map(config.groups.map((g) => [g.code, g.name]));
+    const formName = new Map(config.groups.map((g) => [g.form, g.name]));
     return {
       thresholds,
       questions,
@@ -60,7 +68,13 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
         speederShare: Object.fromEntries(pace.map((p) => [p.groupCode, p.n ? p.fast / p.n : 0])),
       },
       sheets: { formTotals: Object.fromEntries(sheets.totals.map((t) => [t.formCode, t.n])), repeated },
-      expectations: (code) => ({ officialDomains: config.mail.officialDomains, hdndSeats: config.bodies.find((b) => b.code === code)?.hdndSeats, hdndGroup: hdnd }),
+      names: { form: (c) => formName.get(c) ?? c, group: (c) => groupName.get(c) ?? c },
+      expectations: (code) => ({
+        officialDomains: config.mail.officialDomains,
+        hdndSeats: config.bodies.find((b) => b.code === code)?.hdndSeats,
+        hdndGroup: hdnd?.code ?? 'hdnd',
+        ...(hdnd ? { hdndName: hdnd.name } : {}),
+      }),
       perBody: (code) => {
         const mine = <T extends { body: string }>(rows: T[]) => rows.filter((r) => r.body === code);
         const list: ListStats = {
@@ -71,19 +85,42 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
           sharedPhones: mine(lists.phones).map((r) => r.n),
           changedAfterInvitation: mine(lists.changed).reduce((s, r) => s + r.n, 0),
         };
+        const link = mine(links)[0];
         return {
           bodyCode: code,
           list: submitted.has(code) ? list : null,
-          links: { unansweredWideLinks: mine(wide).reduce((s, r) => s + r.n, 0) },
-          reports: Object.fromEntries(mine(reports).map((r) => [r.kind, r.n])),
+          links: { unansweredWideLinks: link?.unanswered ?? 0, wideLinks: link?.wide ?? 0, openedLinks: link?.opened ?? 0 },
+          reports: mine(reportRows).map((r) => ({ kind: r.kind, message: r.message, at: r.at.toISOString() })),
         };
       },
     };
   }
 
-  async function signals(campaignId: string, bodyCode: string, questions: Map<string, string[]>): Promise<ResponseSignal[]> {
-    const rows = await q.bodyResponses(db, campaignId, bodyCode);
-    return rows.map((r) => signalOf(r.id, r, questions));
+  async function signals(campaignId: string, bodyCode: string, questions: Map<string, string[]>) {
+    // Time windows come from the counts kept at submission: responses carry only their batch's time.
+    const [rows, activity] = await Promise.all([q.bodyResponses(db, campaignId, bodyCode), q.bodyActivity(db, campaignId, bodyCode)]);
+    return { responses: rows.map((r) => signalOf(r.id, r, questions)), activity };
+  }
+
+  /** Every body's summary (re-read only where the data changed), then the national baseline. */
+  async function context(campaignId: string, given?: { bodies: { code: string }[]; signatures: Map<string, string> }): Promise<CampaignContext & Base> {
+    const [b, { bodies, signatures }] = await Promise.all([
+      base(campaignId),
+      given ?? Promise.all([q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]).then(([bodies, signatures]) => ({ bodies, signatures })),
+    ]);
+    const cache = summaries.get(campaignId) ?? summaries.set(campaignId, new Map()).get(campaignId)!;
+    const stale = bodies.map((x) => x.code).filter((code) => cache.get(code)?.sig !== (signatures.get(code) ?? ''));
+    // The next body loads while the current one is summarised.
+    let next = stale.length ? signals(campaignId, stale[0]!, b.questions) : null;
+    for (let i = 0; i < stale.length; i++) {
+      const code = stale[i]!;
+      const rows = await next!;
+      next = i + 1 < stale.length ? signals(campaignId, stale[i + 1]!, b.questions) : null;
+      cache.set(code, { sig: signatures.get(code) ?? '', summary: summaryOf({ ...b.perBody(code), ...rows }, b.pace, b.thresholds) });
+    }
+    const known = new Set(bodies.map((x) => x.code));
+    const list = [...cache].filter(([code]) => known.has(code)).map(([, v]) => v.summary);
+    return { ...b, ...withNational(b, list) };
   }
 
   /** Evaluates the given bodies (default all), one in memory at a time, the next one loading meanwhile. */
@@ -91,7 +128,8 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
     const started = performance.now();
     const { campaignId } = input;
     await campaigns.requireCampaign(campaignId);
-    const [ctx, bodies, signatures] = await Promise.all([context(campaignId), q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]);
+    const [bodies, signatures] = await Promise.all([q.listBodies(db, campaignId), q.bodySignatures(db, campaignId)]);
+    const ctx = await context(campaignId, { bodies, signatures });
     const all = bodies.map((b) => b.code);
     const codes = input.bodies ? all.filter((c) => input.bodies!.includes(c)) : all;
     let responses = 0;
@@ -101,8 +139,8 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
       const code = codes[i]!;
       const rows = await next!;
       next = i + 1 < codes.length ? signals(campaignId, codes[i + 1]!, ctx.questions) : null;
-      responses += rows.length;
-      const findings = evaluateBody({ ...ctx.perBody(code), responses: rows }, ctx);
+      responses += rows.responses.length;
+      const findings = evaluateBody({ ...ctx.perBody(code), ...rows }, ctx);
       flagged += findings.length;
       await db.transaction((tx) =>
         q.replaceBodyFlags(tx, campaignId, code, findings.map((f) => ({ campaignId, bodyCode: code, rule: f.rule, severity: f.severity, fingerprint: fingerprint(code, f), evidence: { ...f.evidence, score: Math.round(f.score * 1000) / 1000 } }))),
@@ -143,7 +181,7 @@ export function createIntegrityService({ db, campaigns }: { db: Db; campaigns: P
     /** One body's findings without storing them. */
     async evaluate(input: { campaignId: string; bodyCode: string }): Promise<Finding[]> {
       const ctx = await context(input.campaignId);
-      return evaluateBody({ ...ctx.perBody(input.bodyCode), responses: await signals(input.campaignId, input.bodyCode, ctx.questions) }, ctx);
+      return evaluateBody({ ...ctx.perBody(input.bodyCode), ...(await signals(input.campaignId, input.bodyCode, ctx.questions)) }, ctx);
     },
 
     async listFlags(campaignId: string, query: FlagsQuery) {

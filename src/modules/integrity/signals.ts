@@ -4,23 +4,28 @@
 
 export type Severity = 'low' | 'medium' | 'high';
 
-/** One submitted form, as the rules see it: times in ms, device and network as hashes. */
+/** One submitted form, as the rules see it: device and network as keyed hashes, never who sent it. */
 export type ResponseSignal = {
   id: string;
   groupCode: string;
   formCode: string;
+  /** Coarse: when the response was released into the answers (a batch), not the minute it was sent. */
   at: number;
+  /** Active seconds on the form (visible and in use, over all page loads); null when unknown. */
   seconds: number | null;
+  /** The form page of this link was rendered at least once before the submit. */
+  formLoaded: boolean;
   ipHash: string | null;
   uaHash: string | null;
   netHash: string | null;
-  /** Keyed hash of the browser's device cookie, null when the browser sent none. */
+  /** Keyed hash of the browser's own device cookie (one per browser, not per link). */
   deviceKey: string | null;
-  /** The form page was loaded for the link before the submission. */
-  formLoaded: boolean;
   /** Answers flattened to one letter per question ("-" unanswered), in a fixed order per form. */
   vector: string;
 };
+
+/** Submissions counted at submit time per group and 10-minute bucket (`at` = bucket start, ms). */
+export type Activity = { at: number; groupCode: string; count: number };
 
 export type Finding = {
   rule: RuleName;
@@ -41,15 +46,13 @@ export type Evidence = {
   [extra: string]: unknown;
 };
 
-export const ruleNames = ['shared_device', 'speeders', 'identical_sheets', 'burst', 'forwarded_link', 'suspicious_list', 'reports'] as const;
+export const ruleNames = ['shared_device', 'unloaded_submit', 'speeders', 'straight_lining', 'identical_sheets', 'burst', 'forwarded_link', 'suspicious_list', 'reports'] as const;
 export type RuleName = (typeof ruleNames)[number];
 
 /** Evidence lists at most this many response ids; the count says how many there were. */
 export const MAX_IDS = 200;
 
-export const deviceOf = (r: Pick<ResponseSignal, 'ipHash' | 'uaHash'>): string | null => (r.ipHash && r.uaHash ? `${r.ipHash}.${r.uaHash}` : null);
-
-/** A short, readable form of a device hash for evidence. */
+/** A short, readable form of a hash for evidence. */
 export const shortDevice = (device: string) => device.split('.').map((h) => h.slice(0, 8)).join('·');
 
 const logFactorials: number[] = [0];
@@ -71,12 +74,51 @@ export function poissonTail(k: number, lambda: number): number {
   return Math.min(1, sum);
 }
 
-/** A score 0..1 from a tail probability: 1e-6 → 0.5, 1e-12 → 1. */
+/** P(X >= k) for X ~ Binomial(n, p), exact in log space (n is a body's forms, small). */
+export function binomialTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n || p <= 0) return 0;
+  if (p >= 1) return 1;
+  let sum = 0;
+  for (let i = k; i <= n; i++) {
+    const term = Math.exp(logFactorial(n) - logFactorial(i) - logFactorial(n - i) + i * Math.log(p) + (n - i) * Math.log1p(-p));
+    sum += term;
+    if (i > n * p && term < sum * 1e-12) break;
+  }
+  return Math.min(1, sum);
+}
+
+/** P(Z >= z) for a standard normal Z (Abramowitz–Stegun 7.1.26 on erfc, relative error < 1e-7). */
+export function normalTail(z: number): number {
+  if (z < 0) return 1 - normalTail(-z);
+  const x = z / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return 0.5 * poly * Math.exp(-x * x);
+}
+
+/** A score 0..1 from a corrected tail probability: 1e-4 → 0.33, 1e-12 → 1. */
 export const scoreOf = (p: number) => Math.max(0, Math.min(1, -Math.log10(Math.max(p, 1e-300)) / 12));
 
+/** Severity from the probability after the correction for testing every body. */
 export function severityOf(score: number): Severity {
-  return score >= 0.9 ? 'high' : score >= 0.6 ? 'medium' : 'low';
+  return score >= 0.75 ? 'high' : score >= 0.5 ? 'medium' : 'low';
 }
+
+/** "1 trên 3,4 triệu": a small probability as a reviewer reads it. */
+export function oddsText(p: number): string {
+  if (p >= 0.01) return `${Math.round(p * 100)}%`;
+  const n = 1 / Math.max(p, 1e-300);
+  if (n >= 1e12) return '1 trên hơn một nghìn tỷ';
+  const [div, unit] = n >= 1e9 ? [1e9, ' tỷ'] : n >= 1e6 ? [1e6, ' triệu'] : n >= 1e3 ? [1e3, ' nghìn'] : [1, ''];
+  return `1 trên ${(n / div).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}${unit}`;
+}
+
+/** A number as a Vietnamese reader writes it: 1.234,5. */
+export const vn = (n: number, digits = 1) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits });
+
+/** A probability corrected for testing `tests` bodies or groups at once (Bonferroni). */
+export const corrected = (p: number, tests: number) => Math.min(1, p * Math.max(1, tests));
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -3,7 +3,8 @@
 // distribution and from the rest of the nation: many people answering alike is
 // normal, the same sheet copied far more often than either predicts is not.
 import type { Thresholds } from '../thresholds.js';
-import { groupBy, idsOf, poissonTail, scoreOf, severityOf, type Finding, type ResponseSignal } from '../signals.js';
+import { straightLetter } from '../baseline.js';
+import { corrected, groupBy, idsOf, oddsText, poissonTail, scoreOf, severityOf, vn, type Finding, type ResponseSignal } from '../signals.js';
 import { round } from './shared-device.js';
 
 export type NationalSheets = {
@@ -88,7 +89,11 @@ function neighbours(distinct: readonly Distinct[], maxDistance: number): Map<str
   return out;
 }
 
-export function identicalSheets(responses: readonly ResponseSignal[], national: NationalSheets, t: Thresholds): Finding[] {
+export type SheetContext = { t: Thresholds; tests: number; name: (form: string) => string };
+
+/** Straight-lined sheets are left to the straight-lining rule, which compares them with the nation. */
+export function identicalSheets(responses: readonly ResponseSignal[], national: NationalSheets, ctx: SheetContext): Finding[] {
+  const { t } = ctx;
   const findings: Finding[] = [];
   const maxDistance = Math.min(1, t['identical.maxDistance']);
   for (const [form, list] of [...groupBy(responses, (r) => r.formCode)].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -103,7 +108,7 @@ export function identicalSheets(responses: readonly ResponseSignal[], national: 
     const taken = new Set<string>();
     const nationTotal = national.formTotals[form] ?? n;
     for (const center of candidates) {
-      if (taken.has(center.vector) || center.members.length < t['identical.minIdentical']) continue;
+      if (taken.has(center.vector) || center.members.length < t['identical.minIdentical'] || straightLetter(center.vector, t['straight.minAnswered'])) continue;
       const around = near.get(center.vector)!.filter((d) => !taken.has(d.vector));
       const members = [...center.members, ...around.flatMap((d) => d.members)];
       if (members.length < t['identical.minCluster']) continue;
@@ -121,7 +126,7 @@ export function identicalSheets(responses: readonly ResponseSignal[], national: 
       const halo = list.filter((r) => !inCluster.has(r) && distance(r.vector, center.vector, 3) <= 3).length;
       const haloRate = halo * nearToHalo(center.vector, p);
       const lambda = Math.max(n * exact * spread, n * nationRate * spread, haloRate, 0.05);
-      const prob = poissonTail(members.length, lambda);
+      const prob = corrected(poissonTail(members.length, lambda), ctx.tests);
       if (prob > t.alpha) continue;
       taken.add(center.vector);
       around.forEach((d) => taken.add(d.vector));
@@ -134,7 +139,8 @@ export function identicalSheets(responses: readonly ResponseSignal[], national: 
         severity: severityOf(score),
         score,
         evidence: {
-          summary: `${members.length} phiếu ${form} giống hệt hoặc chỉ khác ${maxDistance} câu (${center.members.length} giống hệt)${allTop ? ', toàn bộ chọn phương án cao nhất' : ''}; kỳ vọng ${lambda.toFixed(2)}.`,
+          summary: `${members.length} phiếu của nhóm ${ctx.name(form)} giống hệt nhau hoặc chỉ khác nhau ${maxDistance} câu (${center.members.length} phiếu giống hệt)${allTop ? ', tất cả chọn phương án cao nhất' : ''}.`,
+          honest: `Người có cùng nhận xét trả lời gần giống nhau; theo cách trả lời ở chính đơn vị và trên cả nước, chỉ kỳ vọng khoảng ${vn(lambda, 2)} phiếu như vậy. Xác suất gặp ${members.length} phiếu (đã tính việc kiểm tra mọi đơn vị): ${oddsText(prob)}.`,
           count: members.length,
           identical: center.members.length,
           form,

@@ -1,56 +1,44 @@
-// Several forms of one body sent from one device (address + browser) within a
-// short window. An office network shares one address among many people, so the
-// count is weighed against how many forms the body's own traffic on that address
-// with that browser would put in such a window by chance.
+// Several forms of one body sent from one browser, told by the browser's own
+// device key (set once per browser by the form page) and not by its address or
+// agent string: a department on one office address with one standard browser
+// image sends many forms from many devices. Honest sharing (a common office PC)
+// is measured across the rest of the nation; changing the agent string, the
+// network or the pace does not change the key, and the evidence shows each.
 import type { Thresholds } from '../thresholds.js';
-import { byTime, denseWindows, deviceOf, groupBy, idsOf, poissonTail, scoreOf, severityOf, shortDevice, windowOf, type Finding, type ResponseSignal } from '../signals.js';
+import { corrected, groupBy, idsOf, oddsText, poissonTail, scoreOf, severityOf, shortDevice, vn, type Finding, type ResponseSignal } from '../signals.js';
 
-const HOUR = 3_600_000;
+export type DeviceContext = { t: Thresholds; bodies: number; honestRate: number | null };
 
-/** Hours in which the body submitted anything: its working time, for rates. */
-export function activeHours(responses: readonly ResponseSignal[]): number {
-  return Math.max(1, new Set(responses.map((r) => Math.floor(r.at / HOUR))).size);
-}
-
-export function sharedDevice(responses: readonly ResponseSignal[], t: Thresholds): Finding[] {
-  const windowMs = t['sharedDevice.windowMinutes'] * 60_000;
-  const hours = activeHours(responses);
-  const perIp = groupBy(responses, (r) => r.ipHash);
-  const uaShare = new Map<string, number>();
-  for (const [ua, list] of groupBy(responses, (r) => r.uaHash)) uaShare.set(ua, list.length / responses.length);
+export function sharedDevice(responses: readonly ResponseSignal[], ctx: DeviceContext): Finding[] {
+  const { t } = ctx;
+  const perDevice = groupBy(responses, (r) => r.deviceKey);
+  // Extra forms per device when people share an office PC now and then.
+  const rate = Math.max(t['sharedDevice.minRate'], ctx.honestRate ?? 0);
   const findings: Finding[] = [];
-  for (const [device, list] of groupBy(responses, deviceOf)) {
+  for (const [device, list] of [...perDevice].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (list.length < t['sharedDevice.minForms']) continue;
-    list.sort(byTime);
-    const ip = list[0]!.ipHash!;
-    const ua = list[0]!.uaHash!;
-    for (const cluster of denseWindows(list, windowMs, t['sharedDevice.minForms'])) {
-      // Honest rate on this device: the rest of the address's traffic, times this browser's share, at peak pace.
-      // The browser's share on this address, or in the body when the address has too few other forms to tell.
-      const others = perIp.get(ip)!.length - cluster.length;
-      const sameBrowser = Math.max(others * (uaShare.get(ua) ?? 0), list.length - cluster.length);
-      const lambda = Math.max(0.1, (sameBrowser * (windowMs / HOUR) * t['sharedDevice.peakFactor']) / hours);
-      const p = poissonTail(cluster.length, lambda);
-      if (p > t.alpha) continue;
-      const score = scoreOf(p);
-      const window = windowOf(cluster);
-      findings.push({
-        rule: 'shared_device',
-        key: `${device}@${window.from}`,
-        severity: severityOf(score),
-        score,
-        evidence: {
-          summary: `${cluster.length} phiếu gửi từ cùng một thiết bị trong ${Math.round((cluster.at(-1)!.at - cluster[0]!.at) / 60_000)} phút (kỳ vọng ${lambda.toFixed(2)} nếu ngẫu nhiên).`,
-          count: cluster.length,
-          expected: round(lambda),
-          probability: p,
-          window,
-          devices: [shortDevice(device)],
-          formsOnAddress: perIp.get(ip)!.length,
-          responseIds: idsOf(cluster),
-        },
-      });
-    }
+    const p = corrected(poissonTail(list.length - 1, rate), perDevice.size * ctx.bodies);
+    if (p > t.alpha) continue;
+    const score = scoreOf(p);
+    const networks = new Set(list.map((r) => r.netHash ?? r.ipHash)).size;
+    const agents = new Set(list.map((r) => r.uaHash)).size;
+    findings.push({
+      rule: 'shared_device',
+      key: `device:${device}`,
+      severity: severityOf(score),
+      score,
+      evidence: {
+        summary: `${list.length} phiếu được gửi từ cùng một trình duyệt (cùng mã thiết bị)${agents > 1 ? `, dù chuỗi nhận dạng trình duyệt đổi ${agents} lần` : ''}${networks > 1 ? `, qua ${networks} mạng khác nhau` : ''}.`,
+        honest: `Ở các đơn vị khác, cứ 100 trình duyệt có khoảng ${vn(rate * 100, 1)} phiếu gửi thêm (máy dùng chung trong văn phòng). Cùng mã phòng ban và cùng loại trình duyệt không tính là một thiết bị. Một trình duyệt gửi ${list.length} phiếu nếu chỉ là dùng chung: xác suất ${oddsText(p)}.`,
+        count: list.length,
+        expected: round(1 + rate),
+        probability: p,
+        devices: [shortDevice(device)],
+        agents,
+        networks,
+        responseIds: idsOf(list),
+      },
+    });
   }
   return findings;
 }

@@ -1,12 +1,14 @@
-// Forms completed far faster than their group's median across the campaign.
-// A few fast people are normal; flagged are series of speeders from one device,
-// and a body whose share of speeders is far beyond the campaign's.
+// Forms completed in far less active time (page visible and in use, summed over
+// every opening) than their group's national median. A few fast people are
+// normal; flagged is a body whose count of them is far beyond the rest of the
+// nation's share. Time since the first opening is never used: opening early and
+// clicking through later is still a few seconds of activity.
 import type { Thresholds } from '../thresholds.js';
-import { byTime, denseWindows, deviceOf, groupBy, idsOf, poissonTail, scoreOf, severityOf, shortDevice, windowOf, type Finding, type ResponseSignal } from '../signals.js';
+import { corrected, idsOf, oddsText, poissonTail, scoreOf, severityOf, vn, type Finding, type ResponseSignal } from '../signals.js';
 import { round } from './shared-device.js';
 
 export type GroupPace = {
-  /** Median seconds spent per group over the campaign. */
+  /** Median active seconds per group over the campaign. */
   medianSeconds: Record<string, number>;
   /** Share of the campaign's forms per group that are speeders. */
   speederShare: Record<string, number>;
@@ -17,51 +19,33 @@ export function isSpeeder(r: Pick<ResponseSignal, 'seconds' | 'groupCode'>, pace
   return r.seconds !== null && median !== undefined && r.seconds < median * ratio;
 }
 
-export function speeders(responses: readonly ResponseSignal[], pace: GroupPace, t: Thresholds): Finding[] {
+/** `honestRate`: the share of speeders in the rest of the nation (the body itself left out). */
+export function speeders(responses: readonly ResponseSignal[], ctx: { t: Thresholds; bodies: number; pace: GroupPace; honestRate: number | null }): Finding[] {
+  const { t, pace } = ctx;
   const ratio = t['speeders.ratio'];
-  const fast = responses.filter((r) => isSpeeder(r, pace, ratio)).sort(byTime);
-  const findings: Finding[] = [];
-  const inSeries = new Set<string>();
-  for (const [device, list] of groupBy(fast, deviceOf)) {
-    for (const series of denseWindows(list, t['speeders.seriesWindowMinutes'] * 60_000, t['speeders.minSeries'])) {
-      series.forEach((r) => inSeries.add(r.id));
-      const score = Math.min(1, 0.6 + 0.1 * (series.length - t['speeders.minSeries']));
-      const window = windowOf(series);
-      findings.push({
-        rule: 'speeders',
-        key: `series:${device}@${window.from}`,
-        severity: severityOf(score),
-        score,
-        evidence: {
-          summary: `${series.length} phiếu hoàn thành quá nhanh liên tiếp từ cùng một thiết bị.`,
-          count: series.length,
-          window,
-          devices: [shortDevice(device)],
-          seconds: series.map((r) => r.seconds),
-          responseIds: idsOf(series),
-        },
-      });
-    }
-  }
-  const lambda = responses.reduce((sum, r) => sum + (pace.speederShare[r.groupCode] ?? 0), 0);
-  const p = poissonTail(fast.length, Math.max(lambda, 0.05));
-  if (fast.length >= t['speeders.minCount'] && p <= t.alpha) {
-    const score = scoreOf(p);
-    findings.push({
+  const fast = responses.filter((r) => isSpeeder(r, pace, ratio));
+  if (fast.length < t['speeders.minCount']) return [];
+  const lambda = responses.length * Math.max(t['speeders.minRate'], ctx.honestRate ?? 0);
+  const p = corrected(poissonTail(fast.length, lambda), ctx.bodies);
+  if (p > t.alpha) return [];
+  const score = scoreOf(p);
+  const seconds = fast.map((r) => r.seconds!).sort((a, b) => a - b);
+  return [
+    {
       rule: 'speeders',
       key: 'share',
       severity: severityOf(score),
       score,
       evidence: {
-        summary: `${fast.length}/${responses.length} phiếu hoàn thành dưới ${round(ratio, 2)} thời gian trung vị của nhóm (kỳ vọng ${lambda.toFixed(1)}).`,
+        summary: `${fast.length} trên ${responses.length} phiếu được làm trong chưa đến ${vn(ratio * 100, 0)}% thời gian làm phiếu trung vị của nhóm (thời gian thực sự thao tác trên phiếu; nhanh nhất ${seconds[0]} giây).`,
+        honest: `Người làm nhanh có ở mọi nơi: ở các đơn vị khác khoảng ${vn((100 * lambda) / Math.max(1, responses.length), 1)}% số phiếu, tức khoảng ${vn(lambda, 2)} phiếu ở đơn vị này. Xác suất gặp ${fast.length} phiếu nhanh như vậy nếu chỉ là ngẫu nhiên: ${oddsText(p)}.`,
         count: fast.length,
         expected: round(lambda),
         probability: p,
-        inSeries: fast.filter((r) => inSeries.has(r.id)).length,
+        seconds: seconds.slice(0, 50),
         medianSeconds: pace.medianSeconds,
         responseIds: idsOf(fast),
       },
-    });
-  }
-  return findings;
+    },
+  ];
 }
