@@ -60,15 +60,16 @@ export function createServices({ database, config }: Pick<AppDeps, 'database' | 
   const db = database.db;
   useAuditSecret(config.tokenSecret);
   const campaigns = createCampaignsService({ db });
+  const mixer = createMixer({ db, config });
   return {
     accounts: createAccountsService({ db, config }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
-    scoring: createScoringService({ db, campaigns }),
+    scoring: createScoringService({ db, campaigns, releaseWaiting: (campaignId) => mixer.run({ campaignId }) }),
     roster: createRosterService({ db, campaigns, config }),
     mail: createMailService({ db, config, campaigns }),
     survey: createSurveyService({ db, campaigns, config }),
-    mixer: createMixer({ db, config }),
+    mixer,
     integrity: createIntegrityService({ db, campaigns }),
   };
 }

@@ -9,9 +9,7 @@ import { sealJob } from './modules/scoring/scoring.job.js';
 import { mixJob } from './modules/survey/mixer.job.js';
 
 export function backgroundJobs(services: Services, config: Config): Job[] {
-  // A campaign is sealed only after the mixer has emptied its ballot box.
-  const sealAfterMixing = { sealDue: async (actor: string) => (await services.mixer.run(), services.scoring.sealDue(actor)) };
-  const jobs: Job[] = [...mailJobs(services.mail, config), mixJob(services.mixer), sealJob(sealAfterMixing)];
+  const jobs: Job[] = [...mailJobs(services.mail, config), mixJob(services.mixer), sealJob(services.scoring)];
   if (config.integrityIntervalSeconds > 0) jobs.push(integrityJob(services, config.integrityIntervalSeconds * 1000));
   return jobs;
 }

@@ -82,11 +82,7 @@ export function registerScoringCommands(program: Command) {
     .description('Niêm phong dữ liệu sau khi hết hạn trả lời phiếu (ghi vào nhật ký)')
     .requiredOption('--campaign <id>', 'mã đợt')
     .action(async (opts: { campaign: string }) => {
-      const seal = await withContext(async ({ services }) => {
-        // The deadline's mixing first: what waits in the ballot box belongs in the sealed result.
-        await services.mixer.run({ campaignId: opts.campaign });
-        return services.scoring.seal(opts.campaign, CLI_ACTOR);
-      });
+      const seal = await withContext(({ services }) => services.scoring.seal(opts.campaign, CLI_ACTOR));
       console.log(`Đã niêm phong đợt ${seal.campaignId} (phiên bản ${seal.version}): ${seal.responses} phiếu, phương án điểm ${seal.schemeVersion}.\n  SHA-256: ${seal.digest}`);
     });
 

@@ -18,9 +18,16 @@ import { bodyView, type BodyScores } from './visibility.js';
 
 export type ExportFormat = 'csv' | 'json';
 
-export type ScoringDeps = { db: Db; campaigns: CampaignsService; clock?: () => Date; pageSize?: number };
+export type ScoringDeps = {
+  db: Db;
+  campaigns: CampaignsService;
+  clock?: () => Date;
+  pageSize?: number;
+  /** Releases answers still waiting in the ballot box at the deadline: a seal must include them. */
+  releaseWaiting?: (campaignId: string) => Promise<unknown>;
+};
 
-export function createScoringService({ db, campaigns, clock = () => new Date(), pageSize = 5000 }: ScoringDeps) {
+export function createScoringService({ db, campaigns, clock = () => new Date(), pageSize = 5000, releaseWaiting }: ScoringDeps) {
   /** Sealed versions' documents, by campaign and version: they never change once written. */
   const snapshots = new Map<string, ScoreExport>();
 
@@ -125,6 +132,7 @@ export function createScoringService({ db, campaigns, clock = () => new Date(), 
       if (now.getTime() < campaign.responseDeadline.getTime()) {
         throw conflict('deadline_not_passed', 'Chưa hết hạn trả lời phiếu nên chưa thể niêm phong dữ liệu.');
       }
+      await releaseWaiting?.(campaignId);
       const doc = await liveDocument(campaignId);
       const responses = doc.responsesUsed + doc.exclusions.reduce((n, e) => n + e.responses, 0);
       const row = await db.transaction(async (tx) => {
