@@ -1,11 +1,9 @@
 // Chromium against the real app on loopback: launch once per file, log in
 // through the login form, and note any request that leaves this origin.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { TEST_PASSWORD, type TestApp } from '../helpers/app.js';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -40,18 +38,4 @@ export async function clickAndWait(page: Page, selector: string) {
   await Promise.all([page.waitForLoadState('load'), page.waitForNavigation(), page.click(selector)]);
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** axe-core's WCAG 2.2 A/AA violations on the page as it is now, one line per element. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate<boolean>("typeof window.axe === 'object'"))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate<{ id: string; help: string; targets: string[] }[]>(`axe
-    .run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_22_AA)} }, resultTypes: ['violations'] })
-    .then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
-  return found.flatMap((v) => v.targets.map((target) => `${v.id} ${v.help}: ${target}`));
-}
-
-export async function expectAccessible(page: Page, state: string) {
-  expect(await axeViolations(page), `axe-core, ${state}`).toEqual([]);
-}
+export { expectAccessible } from './helpers/axe.js';
