@@ -2,7 +2,8 @@
 // `{ name, run }`), one after another so they do not disturb each other, each
 // in a process of its own so that its peak memory is its own; prints one table
 // and writes bench/results.json. Exits 1 when a target is missed or a
-// benchmark fails. `--only <name>` runs just that one; other arguments (such
+// benchmark fails. `--only <name>` runs just that one and leaves bench/results.json
+// as the last full run wrote it; other arguments (such
 // as `--quick`) are passed on to the benchmarks.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -70,9 +71,12 @@ async function main() {
     }
   }
   printFigures(figures);
-  mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
-  const results = figures.map(({ name, value, unit, target, baseline, ratio, pass }) => ({ name, value, unit, target, baseline, ratio, pass }));
-  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  // bench/results.json records a full run; one benchmark alone must not replace it.
+  if (!only) {
+    mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
+    const results = figures.map(({ name, value, unit, target, baseline, ratio, pass }) => ({ name, value, unit, target, baseline, ratio, pass }));
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  }
   const missed = figures.filter((f) => f.pass === false);
   if (missed.length) console.error(`Không đạt mục tiêu: ${missed.map((f) => f.name).join('; ')}`);
   process.exit(failed || missed.length ? 1 : 0);
