@@ -35,7 +35,7 @@ beforeAll(async () => {
   }));
   await seedSubmittedList(t, '2023-tinh', '22', people);
   await t.db.execute(sql`update invitations set mail_status = 'sent' where campaign_id = '2023-tinh'`);
-  await t.db.execute(sql`update invitations set status = 'completed', mail_status = 'sent', completed_on = current_date
+  await t.db.execute(sql`update invitations set status = 'completed', mail_status = 'sent'
     where campaign_id = '2023-tinh' and email_norm in (select 'nguoi' || g || '@quangninh.gov.vn' from generate_series(1000, ${1000 + ANSWERED - 1}) g)`);
   await t.db.execute(sql`update invitations set mail_status = 'bounced', bounce_reason = ${BOUNCE} where email_norm = 'nguoi7@quangninh.gov.vn'`);
   s = await openSession(t);
