@@ -134,6 +134,12 @@ function databaseCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The database went away or refused a connection (the error may be wrapped). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = databaseCode(error);
+  return code !== undefined && UNAVAILABLE.has(code);
+}
+
 function mapDatabaseUnavailable(error: unknown): unknown {
   const code = databaseCode(error);
   if (code && BUSY.has(code)) {
