@@ -120,7 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
   await app.register(scoringRoutes, { scoring: services.scoring });
-  await app.register(rosterRoutes, { roster: services.roster, maxUploadBytes: config.roster.maxUploadBytes });
+  await app.register(rosterRoutes, { roster: services.roster, campaigns: services.campaigns, now: services.progress.now, maxUploadBytes: config.roster.maxUploadBytes });
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(accountsAdminPages, { accounts: services.accounts });
   await app.register(accountPages, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
