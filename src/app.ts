@@ -60,15 +60,18 @@ export function createServices({ database, config }: Pick<AppDeps, 'database' | 
   const db = database.db;
   useAuditSecret(config.tokenSecret);
   const campaigns = createCampaignsService({ db });
+  const mixer = createMixer({ db, config });
+  const scoring = createScoringService({ db, campaigns });
   return {
     accounts: createAccountsService({ db, config }),
     campaigns,
     progress: createProgressService({ db, campaigns }),
-    scoring: createScoringService({ db, campaigns }),
+    // What waits in the ballot box belongs in the sealed result, whoever seals (page, API, CLI or job).
+    scoring: { ...scoring, seal: async (campaignId: string, actor: string) => (await mixer.run({ campaignId }), scoring.seal(campaignId, actor)) },
     roster: createRosterService({ db, campaigns, config }),
     mail: createMailService({ db, config, campaigns }),
     survey: createSurveyService({ db, campaigns, config }),
-    mixer: createMixer({ db, config }),
+    mixer,
     integrity: createIntegrityService({ db, campaigns }),
   };
 }
