@@ -70,7 +70,8 @@ describe('a campaign walked from the pages alone', () => {
     await Promise.all([moha.waitForURL(`${base}/c/${C}/national`), moha.click('button:has-text("Tạo đợt khảo sát")')]);
     await expectAccessible(moha, 'national progress, new campaign');
 
-    await moha.goto(`${base}/admin/accounts`);
+    await moha.goto(`${base}/`);
+    await Promise.all([moha.waitForURL(`${base}/admin/accounts`), moha.click('text=Quản lý tài khoản đơn vị')]);
     await expectAccessible(moha, 'accounts page');
     await moha.selectOption('#bulk-campaign', C);
     await moha.selectOption('#bulk-format', 'csv');
@@ -89,7 +90,9 @@ describe('a campaign walked from the pages alone', () => {
     for (const code of PROVINCES) {
       const account = passwords.get(code)!;
       const officer = await logIn(account.username, account.password);
-      await officer.goto(`${base}/c/${C}/b/${code}/lists`);
+      await Promise.all([officer.waitForURL(`${base}/c/${C}/b/${code}`), officer.click(`a[href="/c/${C}"]`)]);
+      await expectAccessible(officer, `body page of ${code}`);
+      await Promise.all([officer.waitForURL(`${base}/c/${C}/b/${code}/lists`), officer.click('text=Danh sách người được khảo sát')]);
       await expectAccessible(officer, `lists page of ${code}, empty`);
       const path = join(dir, `ds-${code}.csv`);
       writeFileSync(path, csvText([[...header], ...[1, 2].map((i) => [`Người ${i} ${code}`, `nguoi${i}.${code}@tinh${code}.gov.vn`, '', 'HĐND tỉnh', 'Đại biểu'])]));
@@ -129,7 +132,8 @@ describe('a campaign walked from the pages alone', () => {
 
   it('after the response deadline MOHA seals and publishes, and a province reads the scores', async () => {
     await t.db.execute(sql`update campaigns set list_deadline = now() - interval '2 minutes', response_deadline = now() - interval '1 minute' where id = ${C}`);
-    await moha.goto(`${base}/c/${C}/national`);
+    await moha.goto(`${base}/`);
+    await Promise.all([moha.waitForURL(`${base}/c/${C}/national`), moha.click(`a[href="/c/${C}"]`)]);
     await moha.click('text=Bảng điểm, niêm phong và công bố');
     await expectAccessible(moha, 'national scores, provisional');
     await moha.click('text=Niêm phong điểm…');
@@ -146,7 +150,8 @@ describe('a campaign walked from the pages alone', () => {
 
     const account = passwords.get('22')!;
     const officer = await logIn(account.username, account.password);
-    await officer.goto(`${base}/c/${C}/b/22/scores`);
+    await Promise.all([officer.waitForURL(`${base}/c/${C}/b/22`), officer.click(`a[href="/c/${C}"]`)]);
+    await Promise.all([officer.waitForURL(`${base}/c/${C}/b/22/scores`), officer.click('text=Điểm khảo sát (khi đã công bố)')]);
     const text = (await officer.textContent('main'))!;
     expect(text).not.toContain('chưa được Bộ Nội vụ công bố');
     expect(text).not.toContain('Tạm tính');
