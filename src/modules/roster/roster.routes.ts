@@ -6,6 +6,8 @@ import { principalOf, typed, type RoutePlugin } from '../../http.js';
 import { campaignBodyParams, campaignParams } from '../campaigns/campaigns.schemas.js';
 import { duplicatesSchema, importFields, importReportSchema, isDryRun, personBody, respondentParams, respondentSchema, rosterSchema, submitResult } from './roster.schemas.js';
 import type { RosterService } from './roster.service.js';
+import type { CampaignsService } from '../campaigns/campaigns.service.js';
+import { reopenList } from '../progress/reopen-list.js';
 
 /** Accepts one file per request, attached to the body as a Buffer with its name kept. */
 export async function registerUploads(app: Parameters<RoutePlugin>[0], maxBytes: number) {
@@ -26,7 +28,10 @@ export function uploadedFile(request: object, body: { file?: unknown }): { bytes
   return { bytes: body.file, fileName: uploadNames.get(request) };
 }
 
-export const rosterRoutes: RoutePlugin<{ roster: RosterService; maxUploadBytes: number }> = async (app, { roster, maxUploadBytes }) => {
+export const rosterRoutes: RoutePlugin<{ roster: RosterService; campaigns: CampaignsService; now: () => Promise<Date>; maxUploadBytes: number }> = async (
+  app,
+  { roster, campaigns, now, maxUploadBytes },
+) => {
   await registerUploads(app, maxUploadBytes);
   const r = typed(app);
   const tags = ['roster'];
@@ -98,8 +103,20 @@ export const rosterRoutes: RoutePlugin<{ roster: RosterService; maxUploadBytes: 
 
   r.post('/api/v1/campaigns/:campaign/bodies/:body/reopen', {
     config: { access: ['admin'] },
-    schema: { tags, summary: "Reopen a body's submitted list (MOHA)", params: campaignBodyParams, response: { 200: z.object({ listState: z.literal('draft') }) } },
-    handler: async (request) => roster.reopen({ ...scope(request.params), actor: actor(request) }),
+    schema: {
+      tags,
+      summary: "Reopen a body's submitted list (MOHA); after the body's list deadline a new listDeadline is required, checked against the campaign's timeline",
+      params: campaignBodyParams,
+      body: z.object({ listDeadline: z.string().max(64).optional() }).nullish(),
+      response: { 200: z.object({ listState: z.literal('draft'), listDeadline: z.string() }) },
+    },
+    handler: async (request) => {
+      const listDeadline = await reopenList(
+        { campaigns, lists: roster },
+        { ...scope(request.params), listDeadline: request.body?.listDeadline ?? '', actor: actor(request), now: await now() },
+      );
+      return { listState: 'draft' as const, listDeadline };
+    },
   });
 
   r.get('/api/v1/campaigns/:campaign/template.csv', {
