@@ -120,9 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsRoutes, { accounts: services.accounts, adminSecondFactor: config.adminSecondFactor });
   await app.register(campaignsRoutes, { campaigns: services.campaigns });
   await app.register(progressRoutes, { progress: services.progress });
-  // What waits in the ballot box belongs in the sealed result: MOHA's seal mixes first, as the CLI and the job do.
-  const scoring = { ...services.scoring, seal: async (campaignId: string, actor: string) => (await services.mixer.run({ campaignId }), services.scoring.seal(campaignId, actor)) };
-  await app.register(scoringRoutes, { scoring });
+  await app.register(scoringRoutes, { scoring: services.scoring });
   await app.register(rosterRoutes, { roster: services.roster, campaigns: services.campaigns, now: services.progress.now, maxUploadBytes: config.roster.maxUploadBytes });
   await app.register(accountsPages, { accounts: services.accounts });
   await app.register(accountsAdminPages, { accounts: services.accounts });
@@ -137,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyRoutes, { survey: services.survey });
   await app.register(integrityRoutes, { integrity: services.integrity });
   await app.register(integrityPages, { integrity: services.integrity, campaigns: services.campaigns });
-  await app.register(scoringPages, { scoring, campaigns: services.campaigns });
+  await app.register(scoringPages, { scoring: services.scoring, campaigns: services.campaigns });
   if (deps.jobs) startJobs(app, backgroundJobs(services, config));
   return app;
 }
