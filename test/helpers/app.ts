@@ -31,10 +31,11 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
+/** The real app on a fresh database; `logger` (a pino destination) to capture its log lines. */
+export async function createTestApp(configOverrides: Record<string, string> = {}, logger: false | { level: string; stream: NodeJS.WritableStream } = false): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(configOverrides);
-  const app = await buildApp({ database, config, logger: false });
+  const app = await buildApp({ database, config, logger });
   await app.ready();
   return {
     app,

@@ -1,10 +1,8 @@
 // A campaign run through the real submit path (HTTP through app.inject) with
 // the service's own log lines captured, for the linkage-attack suite.
 import { Writable } from 'node:stream';
-import { buildApp, createServices } from '../../src/app.js';
 import { formForGroup } from '../../src/modules/campaigns/campaign-config.js';
-import { addUser, login, seedProvinceCampaign, testConfig, type TestApp } from '../helpers/app.js';
-import { createTestDatabase } from '../helpers/db.js';
+import { addUser, createTestApp, login, seedProvinceCampaign, type TestApp } from '../helpers/app.js';
 import { seedSubmittedList, type SeededInvitation } from '../helpers/seed.js';
 import { answerAll, formPost } from '../helpers/survey.js';
 
@@ -13,8 +11,6 @@ export const CAMPAIGN = '2023-tinh';
 export type LoggedApp = TestApp & { lines: string[] };
 
 export async function createLoggedApp(): Promise<LoggedApp> {
-  const database = await createTestDatabase();
-  const config = testConfig({ LOG_LEVEL: 'info' });
   const lines: string[] = [];
   let partial = '';
   const stream = new Writable({
@@ -26,20 +22,7 @@ export async function createLoggedApp(): Promise<LoggedApp> {
       done();
     },
   });
-  const app = await buildApp({ database, config, logger: { level: 'info', stream } });
-  await app.ready();
-  return {
-    app,
-    database,
-    db: database.db,
-    config,
-    lines,
-    services: createServices({ database, config }),
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
+  return { ...(await createTestApp({ LOG_LEVEL: 'info' }, { level: 'info', stream })), lines };
 }
 
 /** Cells of unequal size, one smaller than k: body 22 has three groups, body 01 one. */
