@@ -28,9 +28,21 @@ class GatedQuery implements PromiseLike<unknown> {
   }
 }
 
+/**
+ * Whether a statement is kept prepared on its connection, so PostgreSQL plans it
+ * once rather than on every call (drizzle asks postgres.js for unnamed
+ * statements). Large generated statements, such as multi-row inserts, are not:
+ * each size would be one more plan kept on every connection.
+ */
+export function keepPrepared(query: string, params: readonly unknown[] | undefined): boolean {
+  return params !== undefined && params.length > 0 && params.length <= MAX_PREPARED_PARAMS && query.length <= MAX_PREPARED_LENGTH;
+}
+const MAX_PREPARED_PARAMS = 64;
+const MAX_PREPARED_LENGTH = 8_000;
+
 export function gatedClient(client: postgres.Sql, gate: Gate): postgres.Sql {
-  const unsafe = ((query: string, params?: unknown[], options?: unknown) =>
-    new GatedQuery(gate, () => client.unsafe(query, params as never, options as never))) as unknown as Unsafe;
+  const unsafe = ((query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+    new GatedQuery(gate, () => client.unsafe(query, params as never, { ...options, prepare: options?.prepare || keepPrepared(query, params) } as never))) as unknown as Unsafe;
   const begin = ((...args: unknown[]) => gate.run(() => (client.begin as (...a: unknown[]) => Promise<unknown>)(...args))) as postgres.Sql['begin'];
   return new Proxy(client, {
     get(target, property, receiver) {

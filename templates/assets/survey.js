@@ -2,7 +2,8 @@
 // Marks the submission as made with JavaScript, keeps the answered counts up to
 // date, autosaves a few seconds after each change, and reports the seconds the
 // page was visible and in use (counted only while visible and touched within
-// the last two minutes), as a delta the server adds up across page loads.
+// the last two minutes), as a delta the server adds up across page loads, and
+// on submission as the total since this page was loaded.
 (function () {
   var form = document.getElementById('survey');
   if (!form || !window.fetch || !window.URLSearchParams) return;
@@ -14,14 +15,17 @@
   var busy = false;
   var pending = false;
   var activeInput = document.getElementById('active');
+  var spentInput = document.getElementById('spent');
   var active = 0;
+  var spent = 0;
   var lastUse = Date.now();
   ['input', 'change', 'keydown', 'pointerdown', 'scroll', 'focusin'].forEach(function (e) {
     document.addEventListener(e, function () { lastUse = Date.now(); }, { passive: true, capture: true });
   });
   setInterval(function () {
-    if (document.visibilityState === 'visible' && Date.now() - lastUse < 120000) active += 1;
+    if (document.visibilityState === 'visible' && Date.now() - lastUse < 120000) { active += 1; spent += 1; }
     if (activeInput) activeInput.value = String(active);
+    if (spentInput) spentInput.value = String(spent);
   }, 1000);
 
   function counts() {

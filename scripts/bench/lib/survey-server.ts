@@ -12,6 +12,7 @@ import { buildApp } from '../../../src/app.js';
 import { parseConfig } from '../../../src/config.js';
 import { openPostgres, rowsOf } from '../../../src/db/client.js';
 import { tokenHash } from '../../../src/modules/mail/links.js';
+import { startProfile } from './cpu-costs.js';
 
 const url = process.env.BENCH_SERVER_DB!;
 const database = openPostgres(url, Number(process.env.BENCH_POOL ?? 10));
@@ -41,6 +42,17 @@ app.get('/bench/bare-select/:token', { config: { access: 'public' } }, async (re
   return reply.type('text/html; charset=utf-8').send(rows.length ? page : 'none');
 });
 app.get('/bench/bare-page', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+
+let profile: Awaited<ReturnType<typeof startProfile>> | undefined;
+app.post('/bench/profile/start', { config: { access: 'public' } }, async () => {
+  profile = await startProfile();
+  return {};
+});
+app.post('/bench/profile/stop', { config: { access: 'public' } }, async () => {
+  const result = await profile!.stop();
+  profile = undefined;
+  return result;
+});
 
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();

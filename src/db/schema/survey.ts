@@ -41,7 +41,9 @@ export const ballotBox = pgTable(
     groupCode: text().notNull(),
     sealed: bytea().notNull(),
   },
-  (t) => [campaignBodyRef(t, 'ballot_box_campaign_body_fk'), index('ballot_box_cell_idx').on(t.campaignId, t.bodyCode, t.groupCode)],
+  // No foreign key: every submission would take a share lock on its body's one row. A trigger on
+  // campaign_bodies removes a deleted body's ballots instead (see the migration).
+  (t) => [index('ballot_box_cell_idx').on(t.campaignId, t.bodyCode, t.groupCode)],
 );
 
 /** How many answers of a cell the mixer releases together (k, default 5). */

@@ -5,8 +5,13 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 
 /** What the mixer writes to `responses` for one submission. */
 export type Ballot = {
-  /** Sealed with the answers so that the mixer re-stamps exactly its batch's invitations; never stored in clear. */
-  invitationId: string;
+  /**
+   * The link's token hash (hex), sealed with the answers so that the mixer
+   * re-stamps exactly its batch's invitations; never stored in clear. Ballots
+   * sealed before it carried the invitation's id instead.
+   */
+  linkHash?: string;
+  invitationId?: string;
   formCode: string;
   answers: unknown;
   secondsSpent: number | null;

@@ -88,7 +88,9 @@ export function createMixer({ db, config }: { db: Db; config: Pick<Config, 'toke
       const [{ at }] = rowsOf<{ at: Date | string }>(await tx.execute(sql`select date_trunc('minute', now()) as at`)) as [{ at: Date | string }];
       await tx.insert(responses).values(ballots.map((b) => responseRow(cell, b, new Date(at))));
       // A new row version of each of the batch's invitations: both sides now carry this batch's transaction.
-      await tx.execute(sql`update invitations set status = status where id in (${sql.join(ballots.map((b) => sql`${b.invitationId}::uuid`), sql`, `)}) and status = 'completed'`);
+      const ids = sql.join(ballots.map((b) => (b.invitationId ? sql`${b.invitationId}::uuid` : sql`null::uuid`)), sql`, `);
+      const links = sql.join(ballots.map((b) => (b.linkHash ? sql`decode(${b.linkHash}, 'hex')` : sql`null::bytea`)), sql`, `);
+      await tx.execute(sql`update invitations set status = status where (id in (${ids}) or token_hash in (${links})) and status = 'completed'`);
       return n;
     });
   }

@@ -103,6 +103,8 @@ export type Submission = {
   sealed: Buffer;
   /** Hash of the form's idempotency key, kept with the invitation for retries. */
   receipt: Buffer | null;
+  /** The form the answers were checked against, when they were checked before the link was looked up. */
+  context?: { campaign: string; body: string; group: string };
 };
 
 /**
@@ -123,6 +125,7 @@ export async function submitBallot(db: Db, s: Submission): Promise<boolean> {
           updated_at = date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
         from campaigns c
         where i.token_hash = ${s.tokenHash} and i.status = 'active' and c.id = i.campaign_id and now() <= c.response_deadline
+          and (${s.context?.campaign ?? null}::text is null or (i.campaign_id, i.body_code, i.group_code) = (${s.context?.campaign ?? null}::text, ${s.context?.body ?? null}::text, ${s.context?.group ?? null}::text))
         returning i.id, i.campaign_id, i.body_code, i.group_code
       ),
       gone_draft as (delete from drafts where invitation_id in (select id from inv)),

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { typed, type RoutePlugin } from '../../http.js';
 import { reportPost, savedQuery, surveyPost, tokenParams } from './survey.schemas.js';
-import type { Client, LinkState, SurveyService } from './survey.service.js';
+import { createFormPages, type FormPages } from './form-page.js';
+import type { Client, FormView, LinkState, SurveyService } from './survey.service.js';
 
 const messages: Record<Exclude<LinkState, 'open'> | 'submitted' | 'reported' | 'already_reported', { status: number; heading: string; lines: string[]; report?: boolean }> = {
   invalid: {
@@ -44,8 +45,8 @@ const messages: Record<Exclude<LinkState, 'open'> | 'submitted' | 'reported' | '
 /** Forms past this size (grids of many units) go gzipped to clients that accept it, to stay light on a slow connection. */
 const COMPRESS_ABOVE = 32 * 1024;
 
-function form(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>, status = 200) {
-  const html = request.server.views.render('survey', data);
+function form(request: FastifyRequest, reply: FastifyReply, pages: FormPages, data: { v: FormView; action: string; notice?: string | null }, status = 200) {
+  const html = pages.render(data.v, data.action, data.notice ?? null);
   reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding');
   if (html.length > COMPRESS_ABOVE && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
     return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 6 }));
@@ -74,6 +75,7 @@ function message(reply: FastifyReply, state: keyof typeof messages, url: string)
 
 export const surveyRoutes: RoutePlugin<{ survey: SurveyService }> = async (app, { survey }) => {
   const r = typed(app);
+  const pages = createFormPages(app.views);
   const page = { access: 'respondent' as const, page: true };
   const base = (token: string) => `/s/${encodeURIComponent(token)}`;
 
@@ -85,7 +87,7 @@ export const surveyRoutes: RoutePlugin<{ survey: SurveyService }> = async (app, 
       const result = await survey.open(request.params.token, clientOf(request));
       if (result.state !== 'open') return message(reply, result.state, url);
       ensureDevice(request, reply);
-      return form(request, reply, { v: result.view, action: url, notice: request.query.luu ? 'Đã lưu câu trả lời. Ông/Bà có thể mở lại đường dẫn này để trả lời tiếp.' : null });
+      return form(request, reply, pages, { v: result.view, action: url, notice: request.query.luu ? 'Đã lưu câu trả lời. Ông/Bà có thể mở lại đường dẫn này để trả lời tiếp.' : null });
     },
   });
 
@@ -95,12 +97,19 @@ export const surveyRoutes: RoutePlugin<{ survey: SurveyService }> = async (app, 
     handler: async (request, reply) => {
       const { token } = request.params;
       const url = base(token);
-      const { action, js, campaign: _c, body: _b, group: _g, active, submission, ...fields } = request.body;
+      const { action, js, campaign, body, group, active, submission, stamp, spent, ...fields } = request.body;
       const client = clientOf(request);
       const activeSeconds = js === '1' ? (active ?? 0) : null;
       if (action === 'submit') {
-        const result = await survey.submit(token, client, fields, { jsEnabled: js === '1', activeSeconds, key: submission });
-        if (result.state === 'incomplete') return form(request, reply, { v: result.view, action: url }, 422);
+        const result = await survey.submit(token, client, fields, {
+          jsEnabled: js === '1',
+          activeSeconds,
+          key: submission,
+          stamp,
+          context: { campaign, body, group },
+          spent: js === '1' ? (spent ?? null) : null,
+        });
+        if (result.state === 'incomplete') return form(request, reply, pages, { v: result.view, action: url }, 422);
         return message(reply, result.state, url);
       }
       const result = await survey.save(token, client, fields, activeSeconds);
@@ -109,7 +118,7 @@ export const surveyRoutes: RoutePlugin<{ survey: SurveyService }> = async (app, 
         return reply.code(status).header('cache-control', 'no-store').send({ state: result.state, ...(result.state === 'saved' ? { answered: result.view.answered, total: result.view.total } : {}) });
       }
       if (result.state !== 'saved') return message(reply, result.state, url);
-      if (result.issues > 0) return form(request, reply, { v: result.view, action: url }, 422);
+      if (result.issues > 0) return form(request, reply, pages, { v: result.view, action: url }, 422);
       return reply.redirect(`${url}?luu=1`, 303);
     },
   });

@@ -16,6 +16,10 @@ export const surveyPost = z
     active: z.coerce.number().int().min(0).max(86_400).optional().catch(undefined),
     /** The form's idempotency key: a retry of a stored submission gets the same thank-you page. */
     submission: z.string().max(64).optional(),
+    /** The page's stamp (form-stamp.ts). */
+    stamp: z.string().max(64).optional(),
+    /** Active seconds since the page was loaded (survey.js). */
+    spent: z.coerce.number().int().min(0).max(864_000).optional().catch(undefined),
   })
   .catchall(z.union([z.string().max(64), z.array(z.string().max(64)).max(10)]));
 

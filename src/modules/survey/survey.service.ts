@@ -23,6 +23,7 @@ import {
 } from './questionnaire.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { createBallotSealer, type Ballot } from './ballot.js';
+import { createFormStamp } from './form-stamp.js';
 import { createSignalHasher } from './signals.js';
 import * as q from './survey.queries.js';
 
@@ -35,6 +36,11 @@ export type SubmitMeta = {
   activeSeconds: number | null;
   /** The form's idempotency key. */
   key?: string | undefined;
+  /** The page's stamp and the context it was posted with (form-stamp.ts). */
+  stamp?: string | undefined;
+  context?: Partial<FormContext> | undefined;
+  /** Active seconds since the page was loaded; null without JavaScript. */
+  spent?: number | null | undefined;
 };
 export type ReportKind = 'link_used_by_other' | 'pressured' | 'other';
 
@@ -55,12 +61,16 @@ export type FormView = {
   answers: Answers;
   issues: Record<string, string>;
   issueList: (AnswerIssue & { label: string })[];
-  sections: ReturnType<typeof sectionProgress>;
+  sections: (ReturnType<typeof sectionProgress>[number] & { state: 'done' | '' })[];
+  /** ' checked' when the answers hold this option for this unit and question. */
+  checked(unit: string, question: string, option: string): string;
   answered: number;
   total: number;
   reported: boolean;
   /** A fresh idempotency key for this rendering of the form. */
   submissionKey: string;
+  /** Proof that this page was served for this link, with the active seconds recorded so far (form-stamp.ts). */
+  stamp: string;
 };
 
 export type SurveyService = ReturnType<typeof createSurveyService>;
@@ -70,6 +80,7 @@ const BAD_TOKEN_WINDOW_MS = 15 * 60_000;
 export function createSurveyService({ db, campaigns, config }: { db: Db; campaigns: CampaignsService; config: Pick<Config, 'tokenSecret' | 'surveyBadTokenLimit'> }) {
   const hasher = createSignalHasher(config.tokenSecret);
   const sealer = createBallotSealer(config.tokenSecret);
+  const stamps = createFormStamp(config.tokenSecret);
   const receiptOf = (key: string | undefined) => (key ? createHash('sha256').update(`survey-receipt\0${key}`).digest() : null);
   const limiter = createBadTokenLimiter({ db, secret: config.tokenSecret, limit: config.surveyBadTokenLimit, windowMs: BAD_TOKEN_WINDOW_MS });
 
@@ -96,12 +107,13 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
     return { config: campaignConfig, body, questionnaire: { form, units: ratedUnits(campaignConfig, form, body) } };
   }
 
-  async function view(row: q.InvitationRow, answers: Answers | null, issues: AnswerIssue[] = []): Promise<FormView> {
+  async function view(row: q.InvitationRow, hash: Buffer, answers: Answers | null, issues: AnswerIssue[] = [], activeSeconds = row.activeSeconds): Promise<FormView> {
     const { config: c, body, questionnaire } = await questionnaireFor(row);
+    const context = { campaign: row.campaignId, body: row.bodyCode, group: row.groupCode };
     const kept = answers ?? cleanDraft(questionnaire, row.draft);
     const labels = questionLabels(questionnaire);
     return {
-      context: { campaign: row.campaignId, body: row.bodyCode, group: row.groupCode },
+      context,
       campaignName: c.name,
       bodyName: body.name,
       groupName: c.groups.find((g) => g.code === row.groupCode)?.name ?? row.groupCode,
@@ -111,12 +123,46 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       answers: kept,
       issues: Object.fromEntries(issues.map((i) => [`${i.unit}:${i.question}`, i.message])),
       issueList: issues.map((i) => ({ ...i, label: labels.get(`${i.unit}:${i.question}`) ?? i.question })),
-      sections: sectionProgress(questionnaire, kept),
+      sections: sectionProgress(questionnaire, kept).map((s) => ({ ...s, state: s.answered === s.asked ? ('done' as const) : ('' as const) })),
+      checked: (unit, question, option) => (kept[unit]?.[question] === option ? ' checked' : ''),
       answered: countAnswers(kept),
       total: questionCount(questionnaire),
       reported: row.reported,
       submissionKey: randomBytes(18).toString('base64url'),
+      stamp: stamps.issue(hash, context, activeSeconds),
     };
+  }
+
+  /**
+   * A complete submission from a stamped page, stored in one statement with no
+   * lookup before it: the stamp names the form, so the answers are checked
+   * first and the statement stores them only if the link is that form's and
+   * still open. Anything else (no valid stamp, answers to correct, nothing
+   * stored) returns null and takes the path that looks the link up.
+   */
+  async function submitStamped(token: string, client: Client, fields: Record<string, unknown>, meta: SubmitMeta, receipt: Buffer | null): Promise<'submitted' | null> {
+    const { campaign, body, group } = meta.context ?? {};
+    if (!campaign || !body || !group || !meta.stamp || !TOKEN_PATTERN.test(token)) return null;
+    const context = { campaign, body, group };
+    const hash = tokenHash(token);
+    const stamp = stamps.check(hash, context, meta.stamp);
+    if (!stamp) return null;
+    const campaignConfig = await campaigns.config(campaign).catch(() => null);
+    const form = campaignConfig && formForGroup(campaignConfig, group);
+    if (!campaignConfig || !form) return null;
+    const questionnaire = { form, units: ratedUnits(campaignConfig, form, { code: body, name: '' }) };
+    const { answers, issues } = readAnswers(questionnaire, fields);
+    if (issues.length || missingAnswers(questionnaire, answers).length) return null;
+    const ballot: Ballot = {
+      linkHash: hash.toString('hex'),
+      formCode: form.code,
+      answers,
+      secondsSpent: meta.activeSeconds === null ? null : stamp.seconds + (meta.spent ?? meta.activeSeconds),
+      ...hasher.forResponse(campaign, client.ip, client.userAgent, client.device),
+      jsEnabled: meta.jsEnabled,
+      formLoaded: true,
+    };
+    return (await q.submitBallot(db, { tokenHash: hash, sealed: sealer.seal(ballot), receipt, context })) ? 'submitted' : null;
   }
 
   /** Why a guarded write found nothing to change: the link's state now. */
@@ -133,7 +179,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       const { row } = found;
       // A known device reopening a link already opened changes nothing: no write.
       if (row.firstOpenedAt === null || !row.knownDevice) await q.recordOpening(db, row.id, found.device);
-      return { state: 'open' as const, view: await view(row, null) };
+      return { state: 'open' as const, view: await view(row, found.hash, null) };
     },
 
     /** The state of a link without recording anything (the report page, tests). */
@@ -149,7 +195,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       const { questionnaire } = await questionnaireFor(found.row);
       const { answers, issues } = readAnswers(questionnaire, fields);
       if (!(await q.saveDraft(db, found.row.id, answers, activeSeconds ?? 0))) return { state: await settled(token, client) };
-      return { state: 'saved' as const, issues: issues.length, view: await view(found.row, answers, issues) };
+      return { state: 'saved' as const, issues: issues.length, view: await view(found.row, found.hash, answers, issues, found.row.activeSeconds + (activeSeconds ?? 0)) };
     },
 
     /**
@@ -159,6 +205,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
      */
     async submit(token: string, client: Client, fields: Record<string, unknown>, meta: SubmitMeta) {
       const receipt = receiptOf(meta.key);
+      if ((await submitStamped(token, client, fields, meta, receipt)) === 'submitted') return { state: 'submitted' as const };
       const found = await resolve(token, client);
       if (found.state === 'answered' && receipt && (await q.hasReceipt(db, found.row.id, receipt))) return { state: 'submitted' as const };
       if (found.state !== 'open') return { state: found.state };
@@ -168,10 +215,10 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       const problems = [...issues, ...missingAnswers(questionnaire, answers).filter((m) => !issues.some((i) => i.unit === m.unit && i.question === m.question))];
       if (problems.length) {
         if (!(await q.saveDraft(db, row.id, answers, meta.activeSeconds ?? 0))) return { state: await settled(token, client) };
-        return { state: 'incomplete' as const, view: await view(row, answers, sortIssues(questionnaire, problems)) };
+        return { state: 'incomplete' as const, view: await view(row, found.hash, answers, sortIssues(questionnaire, problems), row.activeSeconds + (meta.activeSeconds ?? 0)) };
       }
       const ballot: Ballot = {
-        invitationId: row.id,
+        linkHash: found.hash.toString('hex'),
         formCode: questionnaire.form.code,
         answers,
         secondsSpent: meta.activeSeconds === null ? null : row.activeSeconds + meta.activeSeconds,

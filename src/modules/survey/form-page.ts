@@ -1,0 +1,111 @@
+// The questionnaire page without the template engine on every request. The
+// page of a form for one body is the same for everyone but for a few values:
+// the link, the answers checked, the counts, the time left, the form's key and
+// stamp.
+// So the template is rendered once per form and body with a marker in each of
+// those places, the text between markers is kept as UTF-8 bytes, and a request
+// only writes its own values between them. A page with a notice or with
+// answers to correct is rendered by the template as before.
+import type { Views } from '../../web/views.js';
+import type { Form } from '../campaigns/campaign-config.js';
+import type { FormView } from './survey.service.js';
+
+const MARK = '\u0001';
+const slot = (name: string) => `${MARK}${name}${MARK}`;
+
+type Slot =
+  | { kind: 'action' | 'key' | 'stamp' | 'answered' | 'deadline' | 'timeLeft' }
+  | { kind: 'section' | 'sectionState'; section: string }
+  | { kind: 'checked'; unit: string; question: string; option: string };
+
+type Compiled = { parts: Buffer[]; slots: Slot[] };
+
+function parseSlot(name: string): Slot | undefined {
+  if (name === 'action' || name === 'key' || name === 'stamp' || name === 'answered' || name === 'deadline' || name === 'timeLeft') return { kind: name };
+  const [kind, ...rest] = name.split('\u0002');
+  if (kind === 's' && rest.length === 1) return { kind: 'section', section: rest[0]! };
+  if (kind === 'd' && rest.length === 1) return { kind: 'sectionState', section: rest[0]! };
+  if (kind === 'c' && rest.length === 3) return { kind: 'checked', unit: rest[0]!, question: rest[1]!, option: rest[2]! };
+  return undefined;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+export function createFormPages(views: Views) {
+  /** Per form (the campaign's own object, so a new configuration compiles anew) and body; null when the page cannot be compiled. */
+  const compiled = new WeakMap<Form, Map<string, Compiled | null>>();
+
+  function compile(v: FormView): Compiled | null {
+    const marked: FormView = {
+      ...v,
+      deadline: slot('deadline'),
+      timeLeft: slot('timeLeft'),
+      submissionKey: slot('key'),
+      stamp: slot('stamp'),
+      answered: slot('answered') as unknown as number,
+      answers: {},
+      issues: {},
+      issueList: [],
+      sections: v.sections.map((s) => ({ ...s, answered: slot(`s\u0002${s.code}`) as unknown as number, state: slot(`d\u0002${s.code}`) as never })),
+      checked: (unit, question, option) => slot(`c\u0002${unit}\u0002${question}\u0002${option}`),
+    };
+    const pieces = views.render('survey', { v: marked, action: slot('action'), notice: null }).split(MARK);
+    const slots: Slot[] = [];
+    for (let i = 1; i < pieces.length; i += 2) {
+      const parsed = parseSlot(pieces[i]!);
+      // A marker character in the campaign's own text: this page is rendered whole, every time.
+      if (!parsed) return null;
+      slots.push(parsed);
+    }
+    if (pieces.length % 2 === 0) return null;
+    return { parts: pieces.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p, 'utf8')), slots };
+  }
+
+  function valueOf(s: Slot, v: FormView, action: string, sections: Map<string, FormView['sections'][number]>): string {
+    switch (s.kind) {
+      case 'action':
+        return escapeHtml(action);
+      case 'key':
+        return escapeHtml(v.submissionKey);
+      case 'stamp':
+        return escapeHtml(v.stamp);
+      case 'answered':
+        return String(v.answered);
+      case 'deadline':
+        return escapeHtml(v.deadline);
+      case 'timeLeft':
+        return escapeHtml(v.timeLeft);
+      case 'section':
+        return String(sections.get(s.section)?.answered ?? 0);
+      case 'sectionState':
+        return sections.get(s.section)?.state ?? '';
+      case 'checked':
+        return v.answers[s.unit]?.[s.question] === s.option ? ' checked' : '';
+    }
+  }
+
+  return {
+    /** The form page as bytes: filled in from the compiled page, or rendered whole when it shows a notice or issues. */
+    render(v: FormView, action: string, notice: string | null): Buffer | string {
+      if (notice || v.issueList.length) return views.render('survey', { v, action, notice });
+      let byBody = compiled.get(v.questionnaire.form);
+      if (!byBody) compiled.set(v.questionnaire.form, (byBody = new Map()));
+      const key = `${v.context.campaign}\u0002${v.context.body}\u0002${v.context.group}`;
+      let page = byBody.get(key);
+      if (page === undefined) byBody.set(key, (page = compile(v)));
+      if (!page) return views.render('survey', { v, action, notice });
+      const sections = new Map(v.sections.map((s) => [s.code, s]));
+      const out: Buffer[] = [];
+      for (let i = 0; i < page.slots.length; i++) {
+        out.push(page.parts[i]!);
+        const value = valueOf(page.slots[i]!, v, action, sections);
+        if (value) out.push(Buffer.from(value, 'utf8'));
+      }
+      out.push(page.parts[page.slots.length]!);
+      return Buffer.concat(out);
+    },
+  };
+}
+
+export type FormPages = ReturnType<typeof createFormPages>;
