@@ -21,13 +21,24 @@ CREATE TRIGGER ballot_box_body_deleted AFTER DELETE ON campaign_bodies
 -- Invitation updates are counted row by row, and only when a counted column
 -- changes: an opening or a submission is one row, and the statement-level
 -- version cost more (transition tables, a grouped query) than the upsert itself.
+-- The same trigger clears a link's draft and devices when it is completed.
 CREATE FUNCTION progress_invitation_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   s smallint := floor(random() * 8);
-  n int[] := invitation_tally(NEW.status, NEW.mail_status, NEW.first_opened_at);
-  o int[] := invitation_tally(OLD.status, OLD.mail_status, OLD.first_opened_at);
+  -- invitation_tally() spelled out: a SQL function called from PL/pgSQL is planned again on every call.
+  n int[] := CASE WHEN NEW.status = 'cancelled' THEN ARRAY[0, 0, 0, 0, 0] ELSE ARRAY[1, (NEW.mail_status = 'sent')::int, (NEW.mail_status = 'bounced')::int,
+    (NEW.first_opened_at IS NOT NULL OR NEW.status = 'completed')::int, (NEW.status = 'completed')::int] END;
+  o int[] := CASE WHEN OLD.status = 'cancelled' THEN ARRAY[0, 0, 0, 0, 0] ELSE ARRAY[1, (OLD.mail_status = 'sent')::int, (OLD.mail_status = 'bounced')::int,
+    (OLD.first_opened_at IS NOT NULL OR OLD.status = 'completed')::int, (OLD.status = 'completed')::int] END;
   day timestamptz := date_trunc('day', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') AT TIME ZONE 'Asia/Ho_Chi_Minh';
 BEGIN
+  -- A completed link keeps nothing that names its answers or devices. This runs with a snapshot of its
+  -- own (READ COMMITTED, a volatile function), so it also sees a draft saved by a request that held the
+  -- link's row just before the submission took it: the submitting statement's snapshot would not.
+  IF NEW.status = 'completed' AND OLD.status <> 'completed' THEN
+    DELETE FROM drafts WHERE invitation_id = NEW.id;
+    DELETE FROM invitation_devices WHERE invitation_id = NEW.id;
+  END IF;
   IF (OLD.campaign_id, OLD.body_code, OLD.group_code) IS DISTINCT FROM (NEW.campaign_id, NEW.body_code, NEW.group_code) THEN
     INSERT INTO progress_counters AS c (campaign_id, body_code, group_code, shard, invited, delivered, bounced, opened, completed, last_activity_at)
     VALUES (OLD.campaign_id, OLD.body_code, OLD.group_code, s, -o[1], -o[2], -o[3], -o[4], -o[5], CASE WHEN o[4] <> 0 OR o[5] <> 0 THEN day END)

@@ -24,7 +24,7 @@ afterAll(() => t?.close());
 
 const headers = ['Họ và tên', 'Email', 'Số điện thoại', 'Cơ quan/đơn vị', 'Chức vụ', 'Nhóm', 'STT', 'Ghi chú', ''];
 const cell = fc.oneof(
-  fc.constantFrom('Nguyễn Văn Ấn', 'Ðỗ Thị Hà', 'NguyÔn V¨n Ên', 'a@quangninh.gov.vn', 'b@gmail.com', 'sai', '0912 345 678', 'hdnd', 'Lãnh đạo sở', '', ' ', '"', '""', ',', ';', '\t', '\r\n', '\u0000', '\ufffd', '\ud800', '=1+1'),
+  fc.constantFrom('Nguyễn Văn Ấn', 'Ðỗ Thị Hà', 'NguyÔn V¨n Ên', 'a@quangninh.gov.vn', 'b@gmail.com', 'sai', '0912 345 678', 'hdnd', 'Lãnh đạo sở', '', ' ', '"', '""', ',', ';', '\t', '\r\n', '\u0000', '\ufffd', '\ud800', '\u{10000}', '=1+1'),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.emailAddress(),
@@ -67,7 +67,7 @@ describe('list upload fuzz', () => {
         if (res.statusCode === 200 && !dryRun) expect(await listed()).toBe(body.imported);
         else expect(await listed()).toBe(0);
         if (res.statusCode === 422) expect(body.detail).toMatch(/\p{L}/u);
-        if (body.errors) for (const e of body.errors) expect(e.message).not.toMatch(/[\u0000\ud800-\udfff]/);
+        if (body.errors) for (const e of body.errors) expect(e.message).not.toMatch(/[\u0000\ud800-\udfff]/u);
         expect(await openTransactions()).toBe(0);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 40), interruptAfterTimeLimit: 600_000 },

@@ -57,10 +57,7 @@ export async function findInvitation(db: Db, hash: Buffer, deviceKey: Buffer): P
 
 /**
  * Records an opening: the first time (precise until submission) and, for a
- * device not seen before on this link, one more distinct device. It also puts
- * an empty draft in place, so later saves update a row that a submission
- * racing them is sure to see and delete (an insert committed after the
- * submission's snapshot would escape its delete).
+ * device not seen before on this link, one more distinct device.
  */
 export async function recordOpening(db: Db, invitationId: string, deviceKey: Buffer) {
   await db.execute(sql`
@@ -68,8 +65,7 @@ export async function recordOpening(db: Db, invitationId: string, deviceKey: Buf
     dev as (
       insert into invitation_devices (invitation_id, device_key) select id, ${deviceKey} from inv
       on conflict do nothing returning 1
-    ),
-    draft as (insert into drafts (invitation_id, answers) select id, '{}'::jsonb from inv on conflict do nothing)
+    )
     update invitations set devices_seen = devices_seen + (select count(*) from dev)::int,
       first_opened_at = coalesce(first_opened_at, now())
     where id in (select id from inv) and (first_opened_at is null or exists (select 1 from dev))`);
@@ -77,8 +73,9 @@ export async function recordOpening(db: Db, invitationId: string, deviceKey: Buf
 
 /**
  * Keeps partial answers. The invitation row is share-locked, so a save racing a
- * submission either lands before it (and is deleted with it) or finds the
- * invitation completed and writes nothing. Returns false when nothing was saved.
+ * submission either lands before it (and the completion's trigger, with a
+ * fresh snapshot, deletes it) or finds the invitation completed and writes
+ * nothing. Returns false when nothing was saved.
  */
 export async function saveDraft(db: Db, invitationId: string, answers: unknown, activeSeconds = 0): Promise<boolean> {
   const rows = rowsOf(
@@ -109,9 +106,10 @@ export type Submission = {
 
 /**
  * One statement: the invitation goes from active to completed (only if the
- * campaign is still open), its precise times are cut to the day, its draft and
- * device keys are deleted, the sealed ballot goes into the box with only its
- * cell, and the submission is counted in its 10-minute bucket. Concurrent
+ * campaign is still open), its precise times are cut to the day, the sealed
+ * ballot goes into the box with only its cell, and the submission is counted
+ * in its 10-minute bucket. The completion's trigger deletes the draft and the
+ * device keys and counts it in the progress counters. Concurrent
  * submissions of one link serialise on the invitation row and all but one find
  * it no longer active. Returns whether this call stored it.
  */
@@ -128,8 +126,6 @@ export async function submitBallot(db: Db, s: Submission): Promise<boolean> {
           and (${s.context?.campaign ?? null}::text is null or (i.campaign_id, i.body_code, i.group_code) = (${s.context?.campaign ?? null}::text, ${s.context?.body ?? null}::text, ${s.context?.group ?? null}::text))
         returning i.id, i.campaign_id, i.body_code, i.group_code
       ),
-      gone_draft as (delete from drafts where invitation_id in (select id from inv)),
-      gone_devices as (delete from invitation_devices where invitation_id in (select id from inv)),
       receipt as (insert into submit_receipts (invitation_id, key_hash) select id, ${s.receipt}::bytea from inv where ${s.receipt}::bytea is not null),
       counted as (
         insert into submission_counts as n (campaign_id, body_code, group_code, bucket, shard, n)

@@ -111,7 +111,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
     const { config: c, body, questionnaire } = await questionnaireFor(row);
     const context = { campaign: row.campaignId, body: row.bodyCode, group: row.groupCode };
     const kept = answers ?? cleanDraft(questionnaire, row.draft);
-    const labels = questionLabels(questionnaire);
+    const labels = issues.length ? questionLabels(questionnaire) : new Map<string, string>();
     return {
       context,
       campaignName: c.name,
