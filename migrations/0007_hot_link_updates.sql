@@ -5,6 +5,11 @@ CREATE INDEX "invitations_body_idx" ON "invitations" USING btree ("campaign_id",
 -- Room on each page for a link's row to be rewritten in place (a HOT update):
 -- opening, saving and submitting then touch no index.
 ALTER TABLE "invitations" SET (fillfactor = 80);--> statement-breakpoint
+-- A submission's receipt is a column of its link, written by the same update
+-- that completes it, instead of a row (and a foreign-key check) of its own.
+ALTER TABLE "invitations" ADD COLUMN "receipt_hash" bytea;--> statement-breakpoint
+UPDATE "invitations" i SET "receipt_hash" = r."key_hash" FROM "submit_receipts" r WHERE r."invitation_id" = i."id";--> statement-breakpoint
+DROP TABLE "submit_receipts";--> statement-breakpoint
 ALTER TABLE "drafts" SET (fillfactor = 80);--> statement-breakpoint
 
 -- A deleted body takes its waiting ballots with it (the foreign key is gone).

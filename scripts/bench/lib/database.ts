@@ -1,4 +1,6 @@
-// A fresh, migrated PostgreSQL database for one benchmark, dropped afterwards.
+// A fresh, migrated PostgreSQL database for one benchmark, dropped afterwards
+// (kept, and its address printed, with BENCH_KEEP_DATABASE=1, to study its
+// statements with EXPLAIN or pgbench after the run).
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { openPostgres, type Database } from '../../../src/db/client.js';
@@ -18,6 +20,10 @@ export async function benchDatabase(max = 10): Promise<Database & { url: string;
     url: url.toString(),
     async drop() {
       await database.close();
+      if (process.env.BENCH_KEEP_DATABASE) {
+        console.log(`kept benchmark database: ${url}`);
+        return admin.end();
+      }
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },

@@ -37,6 +37,8 @@ export const invitations = pgTable(
     firstOpenedAt: tstz(),
     devicesSeen: integer().notNull().default(0),
     reportedAt: tstz(),
+    /** The hash of the key the submitted form carried, so a retry of a stored submission gets the same thank-you page; never kept with the answers. */
+    receiptHash: bytea(),
     createdAt: createdAt(),
     updatedAt: tstz().notNull().defaultNow(),
   },

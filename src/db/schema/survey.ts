@@ -55,18 +55,6 @@ export const mixingSettings = pgTable('mixing_settings', {
 });
 
 /**
- * A submission's receipt: the hash of the key the form carried, so a retry of
- * a stored submission is answered with the same thank-you page. Kept with the
- * invitation, never with the answers.
- */
-export const submitReceipts = pgTable('submit_receipts', {
-  invitationId: uuid()
-    .primaryKey()
-    .references(() => invitations.id, { onDelete: 'cascade' }),
-  keyHash: bytea().notNull(),
-});
-
-/**
  * Submissions per body, group and 10-minute bucket, counted at submission, for
  * charts and the burst rule (responses keep no submission time). Sharded so
  * concurrent submissions do not queue on one row; readers sum.

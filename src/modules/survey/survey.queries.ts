@@ -120,13 +120,13 @@ export async function submitBallot(db: Db, s: Submission): Promise<boolean> {
         update invitations i set
           status = 'completed',
           first_opened_at = date_trunc('day', coalesce(i.first_opened_at, now()) at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
-          updated_at = date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
+          updated_at = date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
+          receipt_hash = ${s.receipt}::bytea
         from campaigns c
         where i.token_hash = ${s.tokenHash} and i.status = 'active' and c.id = i.campaign_id and now() <= c.response_deadline
           and (${s.context?.campaign ?? null}::text is null or (i.campaign_id, i.body_code, i.group_code) = (${s.context?.campaign ?? null}::text, ${s.context?.body ?? null}::text, ${s.context?.group ?? null}::text))
         returning i.id, i.campaign_id, i.body_code, i.group_code
       ),
-      receipt as (insert into submit_receipts (invitation_id, key_hash) select id, ${s.receipt}::bytea from inv where ${s.receipt}::bytea is not null),
       counted as (
         insert into submission_counts as n (campaign_id, body_code, group_code, bucket, shard, n)
         select campaign_id, body_code, group_code, to_timestamp(floor(extract(epoch from now()) / 600) * 600), floor(random() * 4)::smallint, 1 from inv
@@ -144,7 +144,7 @@ export async function submitBallot(db: Db, s: Submission): Promise<boolean> {
 
 /** Whether a completed invitation was submitted with this idempotency key. */
 export async function hasReceipt(db: Db, invitationId: string, keyHash: Buffer): Promise<boolean> {
-  const rows = rowsOf(await db.execute(sql`select 1 from submit_receipts where invitation_id = ${invitationId} and key_hash = ${keyHash}`));
+  const rows = rowsOf(await db.execute(sql`select 1 from invitations where id = ${invitationId} and receipt_hash = ${keyHash}`));
   return rows.length > 0;
 }
 
