@@ -55,20 +55,30 @@ export async function findInvitation(db: Db, hash: Buffer, deviceKey: Buffer): P
   };
 }
 
+export type Opening = { invitationId: string; deviceKey: Buffer };
+
 /**
- * Records an opening: the first time (precise until submission) and, for a
- * device not seen before on this link, one more distinct device.
+ * Records openings, any number in one statement: the first time (precise
+ * until submission) and, for each device not seen before on its link, one
+ * more distinct device. The links are locked in one order before anything is
+ * written, so two such statements, or one and a submission, cannot deadlock.
  */
-export async function recordOpening(db: Db, invitationId: string, deviceKey: Buffer) {
+export async function recordOpenings(db: Db, openings: Opening[]) {
+  const input = JSON.stringify(openings.map((o) => [o.invitationId, o.deviceKey.toString('hex')]));
   await db.execute(sql`
-    with inv as (select id from invitations where id = ${invitationId} and status = 'active' for update),
+    with input as (
+      select distinct (o ->> 0)::uuid as id, decode(o ->> 1, 'hex') as device_key from jsonb_array_elements(${input}::jsonb) o
+    ),
+    inv as (select id from invitations where id in (select id from input) and status = 'active' order by id for update),
     dev as (
-      insert into invitation_devices (invitation_id, device_key) select id, ${deviceKey} from inv
-      on conflict do nothing returning 1
-    )
-    update invitations set devices_seen = devices_seen + (select count(*) from dev)::int,
-      first_opened_at = coalesce(first_opened_at, now())
-    where id in (select id from inv) and (first_opened_at is null or exists (select 1 from dev))`);
+      insert into invitation_devices (invitation_id, device_key)
+      select t.id, t.device_key from input t where t.id in (select id from inv)
+      on conflict do nothing returning invitation_id
+    ),
+    seen as (select i.id, (select count(*) from dev where dev.invitation_id = i.id)::int as n from inv i)
+    update invitations v set devices_seen = v.devices_seen + s.n, first_opened_at = coalesce(v.first_opened_at, now())
+    from seen s
+    where v.id = s.id and (v.first_opened_at is null or s.n > 0)`);
 }
 
 /**

@@ -4,6 +4,7 @@
 // SQL statement, so the database, not this code, keeps one response per link.
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import { createGroupWrite } from '../../db/group-write.js';
 import { formForGroup, type CampaignConfig } from '../campaigns/campaign-config.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import { formatDeadline, timeLeft } from '../campaigns/deadlines.js';
@@ -82,6 +83,8 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
   const sealer = createBallotSealer(config.tokenSecret);
   const stamps = createFormStamp(config.tokenSecret);
   const receiptOf = (key: string | undefined) => (key ? createHash('sha256').update(`survey-receipt\0${key}`).digest() : null);
+  // Openings that arrive while one is being written go together in the next statement.
+  const recordOpening = createGroupWrite<q.Opening>((openings) => q.recordOpenings(db, openings));
   const limiter = createBadTokenLimiter({ db, secret: config.tokenSecret, limit: config.surveyBadTokenLimit, windowMs: BAD_TOKEN_WINDOW_MS });
 
   /** Looks a token up. Every token, well-formed or not, costs one hash and one indexed lookup, so timing tells nothing. */
@@ -178,7 +181,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       if (found.state !== 'open') return { state: found.state };
       const { row } = found;
       // A known device reopening a link already opened changes nothing: no write.
-      if (row.firstOpenedAt === null || !row.knownDevice) await q.recordOpening(db, row.id, found.device);
+      if (row.firstOpenedAt === null || !row.knownDevice) await recordOpening({ invitationId: row.id, deviceKey: found.device });
       return { state: 'open' as const, view: await view(row, found.hash, null) };
     },
 

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createGroupWrite } from './group-write.js';
+
+/** A store whose writes finish when the test says so, recording each batch. */
+function slowStore(refuse: (n: number) => boolean = () => false) {
+  const batches: number[][] = [];
+  const pending: (() => void)[] = [];
+  const writeMany = (items: number[]) =>
+    new Promise<void>((resolve, reject) => {
+      batches.push(items);
+      pending.push(() => (items.some(refuse) ? reject(new Error(`refused ${items.join(',')}`)) : resolve()));
+    });
+  const finishAll = async () => {
+    while (pending.length) {
+      pending.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  return { batches, writeMany, finishAll };
+}
+
+describe('group writes', () => {
+  it('writes a lone item at once, and the items that arrive meanwhile together in the next statement', async () => {
+    const store = slowStore();
+    const write = createGroupWrite(store.writeMany);
+    const first = write(1);
+    expect(store.batches).toEqual([[1]]);
+    const rest = [2, 3, 4].map(write);
+    expect(store.batches).toEqual([[1]]);
+    await store.finishAll();
+    await Promise.all([first, ...rest]);
+    expect(store.batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('settles each caller only when its own batch is stored', async () => {
+    const store = slowStore();
+    const write = createGroupWrite(store.writeMany);
+    const settled: number[] = [];
+    write(1).then(() => settled.push(1));
+    write(2).then(() => settled.push(2));
+    expect(settled).toEqual([]);
+    await store.finishAll();
+    expect(settled).toEqual([1, 2]);
+  });
+
+  it('keeps batches to the size asked for', async () => {
+    const store = slowStore();
+    const write = createGroupWrite(store.writeMany, 2);
+    const all = [1, 2, 3, 4, 5, 6].map(write);
+    await store.finishAll();
+    await Promise.all(all);
+    expect(store.batches).toEqual([[1], [2, 3], [4, 5], [6]]);
+  });
+
+  it('writes a refused batch again item by item, so only the bad item fails', async () => {
+    const store = slowStore((n) => n === 3);
+    const write = createGroupWrite(store.writeMany);
+    const first = write(1);
+    const results = [2, 3, 4].map((n) => write(n).then(() => 'stored', (e: Error) => e.message));
+    await store.finishAll();
+    await first;
+    expect(await Promise.all(results)).toEqual(['stored', 'refused 3', 'stored']);
+    expect(store.batches).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
+  });
+
+  it('goes on writing after a failure', async () => {
+    const store = slowStore((n) => n === 1);
+    const write = createGroupWrite(store.writeMany);
+    const failed = write(1).catch((e: Error) => e.message);
+    await store.finishAll();
+    expect(await failed).toBe('refused 1');
+    const next = write(2);
+    await store.finishAll();
+    await next;
+    expect(store.batches).toEqual([[1], [2]]);
+  });
+});
