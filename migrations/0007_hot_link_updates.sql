@@ -29,7 +29,10 @@ CREATE TRIGGER ballot_box_body_deleted AFTER DELETE ON campaign_bodies
 -- The same trigger clears a link's draft and devices when it is completed.
 CREATE FUNCTION progress_invitation_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  s smallint := floor(random() * 8);
+  -- One shard per transaction, not per row: a statement that changes many links
+  -- then holds one counter row per cell, which keeps two such statements from
+  -- taking each other's counter rows in opposite orders.
+  s smallint := txid_current() % 8;
   -- invitation_tally() spelled out: a SQL function called from PL/pgSQL is planned again on every call.
   n int[] := CASE WHEN NEW.status = 'cancelled' THEN ARRAY[0, 0, 0, 0, 0] ELSE ARRAY[1, (NEW.mail_status = 'sent')::int, (NEW.mail_status = 'bounced')::int,
     (NEW.first_opened_at IS NOT NULL OR NEW.status = 'completed')::int, (NEW.status = 'completed')::int] END;

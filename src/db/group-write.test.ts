@@ -6,9 +6,9 @@ function slowStore(refuse: (n: number) => boolean = () => false) {
   const batches: number[][] = [];
   const pending: (() => void)[] = [];
   const writeMany = (items: number[]) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<number[]>((resolve, reject) => {
       batches.push(items);
-      pending.push(() => (items.some(refuse) ? reject(new Error(`refused ${items.join(',')}`)) : resolve()));
+      pending.push(() => (items.some(refuse) ? reject(new Error(`refused ${items.join(',')}`)) : resolve(items.map((n) => n * 10))));
     });
   const finishAll = async () => {
     while (pending.length) {
@@ -28,7 +28,7 @@ describe('group writes', () => {
     const rest = [2, 3, 4].map(write);
     expect(store.batches).toEqual([[1]]);
     await store.finishAll();
-    await Promise.all([first, ...rest]);
+    expect(await Promise.all([first, ...rest])).toEqual([10, 20, 30, 40]);
     expect(store.batches).toEqual([[1], [2, 3, 4]]);
   });
 
@@ -56,10 +56,10 @@ describe('group writes', () => {
     const store = slowStore((n) => n === 3);
     const write = createGroupWrite(store.writeMany);
     const first = write(1);
-    const results = [2, 3, 4].map((n) => write(n).then(() => 'stored', (e: Error) => e.message));
+    const results = [2, 3, 4].map((n) => write(n).then(String, (e: Error) => e.message));
     await store.finishAll();
     await first;
-    expect(await Promise.all(results)).toEqual(['stored', 'refused 3', 'stored']);
+    expect(await Promise.all(results)).toEqual(['20', 'refused 3', '40']);
     expect(store.batches).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
   });
 

@@ -3,26 +3,26 @@
 // instead of one each. A lone write goes at once (no timer, no added delay when
 // idle), and each caller's promise settles only when its own write is stored.
 
-/** What each item's write came to: stored, or the error that refused it. */
-type Waiting<T> = { item: T; resolve: () => void; reject: (error: unknown) => void };
+/** What each item's write came to: its result, or the error that refused it. */
+type Waiting<T, R> = { item: T; resolve: (result: R) => void; reject: (error: unknown) => void };
 
 /**
  * Returns a function that writes one item through `writeMany`, one batch at a
- * time, up to `maxItems` per batch. A batch that fails is written again item
- * by item, so one bad item (or a deadlock with another writer) fails only its
- * own caller.
+ * time, up to `maxItems` per batch; `writeMany` returns one result per item, in
+ * order. A batch that fails is written again item by item, so one bad item (or
+ * a deadlock with another writer) fails only its own caller.
  */
-export function createGroupWrite<T>(writeMany: (items: T[]) => Promise<void>, maxItems = 500): (item: T) => Promise<void> {
-  let waiting: Waiting<T>[] = [];
+export function createGroupWrite<T, R = void>(writeMany: (items: T[]) => Promise<R[]>, maxItems = 500): (item: T) => Promise<R> {
+  let waiting: Waiting<T, R>[] = [];
   let running = false;
 
-  async function writeBatch(batch: Waiting<T>[]) {
+  async function writeBatch(batch: Waiting<T, R>[]) {
     try {
-      await writeMany(batch.map((w) => w.item));
-      for (const w of batch) w.resolve();
+      const results = await writeMany(batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
-      for (const w of batch) await writeMany([w.item]).then(w.resolve, w.reject);
+      for (const w of batch) await writeMany([w.item]).then((results) => w.resolve(results[0]!), w.reject);
     }
   }
 
@@ -40,7 +40,7 @@ export function createGroupWrite<T>(writeMany: (items: T[]) => Promise<void>, ma
   }
 
   return (item: T) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<R>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
       if (!running) void drain();
     });

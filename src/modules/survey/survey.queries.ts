@@ -63,7 +63,7 @@ export type Opening = { invitationId: string; deviceKey: Buffer };
  * more distinct device. The links are locked in one order before anything is
  * written, so two such statements, or one and a submission, cannot deadlock.
  */
-export async function recordOpenings(db: Db, openings: Opening[]) {
+export async function recordOpenings(db: Db, openings: Opening[]): Promise<void[]> {
   const input = JSON.stringify(openings.map((o) => [o.invitationId, o.deviceKey.toString('hex')]));
   await db.execute(sql`
     with input as (
@@ -79,6 +79,7 @@ export async function recordOpenings(db: Db, openings: Opening[]) {
     update invitations v set devices_seen = v.devices_seen + s.n, first_opened_at = coalesce(v.first_opened_at, now())
     from seen s
     where v.id = s.id and (v.first_opened_at is null or s.n > 0)`);
+  return openings.map(() => undefined);
 }
 
 /**
@@ -115,41 +116,58 @@ export type Submission = {
 };
 
 /**
- * One statement: the invitation goes from active to completed (only if the
- * campaign is still open), its precise times are cut to the day, the sealed
- * ballot goes into the box with only its cell, and the submission is counted
- * in its 10-minute bucket. The completion's trigger deletes the draft and the
- * device keys and counts it in the progress counters. Concurrent
- * submissions of one link serialise on the invitation row and all but one find
- * it no longer active. Returns whether this call stored it.
+ * Stores submissions, any number in one statement: each invitation goes from
+ * active to completed (only if the campaign is still open and, when the
+ * submission states its form, only if the link is that form's), its precise
+ * times are cut to the day, its sealed ballot goes into the box with only its
+ * cell, and it is counted in its 10-minute bucket. The completion's trigger
+ * deletes the draft and the device keys and counts it in the progress
+ * counters. The links are locked in one order before anything is written.
+ * Submissions of one link, in one statement or in concurrent ones, serialise
+ * on its row and all but one find it no longer active. Returns, for each
+ * submission in order, whether it was stored.
  */
-export async function submitBallot(db: Db, s: Submission): Promise<boolean> {
-  const rows = rowsOf(
+export async function submitBallots(db: Db, submissions: Submission[]): Promise<boolean[]> {
+  const input = JSON.stringify(
+    submissions.map((s) => [s.tokenHash.toString('hex'), s.sealed.toString('base64'), s.receipt?.toString('hex') ?? null, s.context?.campaign ?? null, s.context?.body ?? null, s.context?.group ?? null]),
+  );
+  const rows = rowsOf<{ n: number | string }>(
     await db.execute(sql`
-      with inv as (
+      with input as (
+        select distinct on (token_hash) * from (
+          select s.n::int as n, decode(s.v ->> 0, 'hex') as token_hash, decode(s.v ->> 1, 'base64') as sealed, decode(s.v ->> 2, 'hex') as receipt,
+            s.v ->> 3 as campaign_id, s.v ->> 4 as body_code, s.v ->> 5 as group_code
+          from jsonb_array_elements(${input}::jsonb) with ordinality as s(v, n)
+        ) t order by token_hash, n
+      ),
+      locked as (
+        select i.id from invitations i where i.token_hash in (select token_hash from input) and i.status = 'active' order by i.id for update
+      ),
+      inv as (
         update invitations i set
           status = 'completed',
           first_opened_at = date_trunc('day', coalesce(i.first_opened_at, now()) at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
           updated_at = date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
-          receipt_hash = ${s.receipt}::bytea
-        from campaigns c
-        where i.token_hash = ${s.tokenHash} and i.status = 'active' and c.id = i.campaign_id and now() <= c.response_deadline
-          and (${s.context?.campaign ?? null}::text is null or (i.campaign_id, i.body_code, i.group_code) = (${s.context?.campaign ?? null}::text, ${s.context?.body ?? null}::text, ${s.context?.group ?? null}::text))
-        returning i.id, i.campaign_id, i.body_code, i.group_code
+          receipt_hash = t.receipt
+        from campaigns c, input t
+        where i.id in (select id from locked) and i.token_hash = t.token_hash and i.status = 'active' and c.id = i.campaign_id and now() <= c.response_deadline
+          and (t.campaign_id is null or (i.campaign_id, i.body_code, i.group_code) = (t.campaign_id, t.body_code, t.group_code))
+        returning t.n, i.campaign_id, i.body_code, i.group_code
       ),
       counted as (
-        insert into submission_counts as n (campaign_id, body_code, group_code, bucket, shard, n)
-        select campaign_id, body_code, group_code, to_timestamp(floor(extract(epoch from now()) / 600) * 600), floor(random() * 4)::smallint, 1 from inv
-        on conflict (campaign_id, body_code, group_code, bucket, shard) do update set n = n.n + 1
+        insert into submission_counts as c (campaign_id, body_code, group_code, bucket, shard, n)
+        select campaign_id, body_code, group_code, to_timestamp(floor(extract(epoch from now()) / 600) * 600), (txid_current() % 4)::smallint, count(*)::int
+        from inv group by campaign_id, body_code, group_code order by campaign_id, body_code, group_code
+        on conflict (campaign_id, body_code, group_code, bucket, shard) do update set n = c.n + excluded.n
       ),
       boxed as (
         insert into ballot_box (campaign_id, body_code, group_code, sealed)
-        select campaign_id, body_code, group_code, ${s.sealed} from inv
-        returning 1
+        select v.campaign_id, v.body_code, v.group_code, t.sealed from inv v join input t on t.n = v.n
       )
-      select count(*)::int as n from boxed`),
+      select n from inv`),
   );
-  return Number((rows[0] as { n: number } | undefined)?.n ?? 0) === 1;
+  const stored = new Set(rows.map((r) => Number(r.n)));
+  return submissions.map((_, i) => stored.has(i + 1));
 }
 
 /** Whether a completed invitation was submitted with this idempotency key. */

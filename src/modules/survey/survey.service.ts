@@ -83,8 +83,9 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
   const sealer = createBallotSealer(config.tokenSecret);
   const stamps = createFormStamp(config.tokenSecret);
   const receiptOf = (key: string | undefined) => (key ? createHash('sha256').update(`survey-receipt\0${key}`).digest() : null);
-  // Openings that arrive while one is being written go together in the next statement.
+  // Openings, and submissions, that arrive while one statement of theirs runs go together in the next.
   const recordOpening = createGroupWrite<q.Opening>((openings) => q.recordOpenings(db, openings));
+  const submitBallot = createGroupWrite<q.Submission, boolean>((submissions) => q.submitBallots(db, submissions), 200);
   const limiter = createBadTokenLimiter({ db, secret: config.tokenSecret, limit: config.surveyBadTokenLimit, windowMs: BAD_TOKEN_WINDOW_MS });
 
   /** Looks a token up. Every token, well-formed or not, costs one hash and one indexed lookup, so timing tells nothing. */
@@ -165,7 +166,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       jsEnabled: meta.jsEnabled,
       formLoaded: true,
     };
-    return (await q.submitBallot(db, { tokenHash: hash, sealed: sealer.seal(ballot), receipt, context })) ? 'submitted' : null;
+    return (await submitBallot({ tokenHash: hash, sealed: sealer.seal(ballot), receipt, context })) ? 'submitted' : null;
   }
 
   /** Why a guarded write found nothing to change: the link's state now. */
@@ -229,7 +230,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
         jsEnabled: meta.jsEnabled,
         formLoaded: row.firstOpenedAt !== null,
       };
-      if (await q.submitBallot(db, { tokenHash: found.hash, sealed: sealer.seal(ballot), receipt })) return { state: 'submitted' as const };
+      if (await submitBallot({ tokenHash: found.hash, sealed: sealer.seal(ballot), receipt })) return { state: 'submitted' as const };
       // Nothing stored: another submission won (perhaps this one's first try), the deadline passed or the link was withdrawn.
       const state = await settled(token, client);
       if (state === 'answered' && receipt && (await q.hasReceipt(db, row.id, receipt))) return { state: 'submitted' as const };
