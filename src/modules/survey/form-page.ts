@@ -18,7 +18,8 @@ type Slot =
   | { kind: 'section' | 'sectionState'; section: string }
   | { kind: 'checked'; unit: string; question: string; option: string };
 
-type Compiled = { parts: Buffer[]; slots: Slot[] };
+/** The page's fixed text as one buffer; slot i sits between `ends[i]` and `starts[i + 1]`. */
+type Compiled = { text: Buffer; starts: number[]; ends: number[]; slots: Slot[] };
 
 function parseSlot(name: string): Slot | undefined {
   if (name === 'action' || name === 'key' || name === 'stamp' || name === 'answered' || name === 'deadline' || name === 'timeLeft') return { kind: name };
@@ -59,7 +60,15 @@ export function createFormPages(views: Views) {
       slots.push(parsed);
     }
     if (pieces.length % 2 === 0) return null;
-    return { parts: pieces.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p, 'utf8')), slots };
+    const parts = pieces.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p, 'utf8'));
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let at = 0;
+    for (const part of parts) {
+      starts.push(at);
+      ends.push((at += part.length));
+    }
+    return { text: Buffer.concat(parts), starts, ends, slots };
   }
 
   function valueOf(s: Slot, v: FormView, action: string, sections: Map<string, FormView['sections'][number]>): string {
@@ -96,14 +105,25 @@ export function createFormPages(views: Views) {
       if (page === undefined) byBody.set(key, (page = compile(v)));
       if (!page) return views.render('survey', { v, action, notice });
       const sections = new Map(v.sections.map((s) => [s.code, s]));
-      const out: Buffer[] = [];
+      // Most slots are empty (an unchecked option): the fixed text runs on across them and is copied in one piece.
+      const values: string[] = [];
+      let length = page.text.length;
       for (let i = 0; i < page.slots.length; i++) {
-        out.push(page.parts[i]!);
         const value = valueOf(page.slots[i]!, v, action, sections);
-        if (value) out.push(Buffer.from(value, 'utf8'));
+        values.push(value);
+        if (value) length += Buffer.byteLength(value, 'utf8');
       }
-      out.push(page.parts[page.slots.length]!);
-      return Buffer.concat(out);
+      const out = Buffer.allocUnsafe(length);
+      let written = 0;
+      let from = 0;
+      for (let i = 0; i < values.length; i++) {
+        if (!values[i]) continue;
+        written += page.text.copy(out, written, from, page.ends[i]);
+        written += out.write(values[i]!, written, 'utf8');
+        from = page.starts[i + 1]!;
+      }
+      page.text.copy(out, written, from);
+      return out;
     },
   };
 }
