@@ -29,8 +29,8 @@ const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 20_000);
 const BODIES = ['01', '22', '31', '48', '79', '92', '26', '38', '46', '75'];
 const GROUPS = ['hdnd', 'lanh_dao_so', 'lanh_dao_phong', 'lanh_dao_huyen'];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const PROFILED = 3_000;
-const FIRST_OPENINGS = 2_000;
+const PROFILED = 6_000;
+const FIRST_OPENINGS = 6_000;
 const MIX_TOTAL = Number(process.env.BENCH_MIX ?? (process.argv.includes('--quick') ? 4_000 : 40_000));
 
 type Run = { latencies: number[]; seconds: number; codes: Record<number, number>; bytes: number };
@@ -249,7 +249,7 @@ const bench: Benchmark = {
       if (stored !== (submits.codes[200] ?? 0) || completed !== stored) throw new Error('answers stored do not match the submissions answered 200');
       // Where each path's time goes: each run alone, profiled.
       let p = 0;
-      const profiledFirst = profiledLinks.splice(0, 1_000);
+      const profiledFirst = profiledLinks.splice(0, 2_500);
       const pids = rowsOf<{ pid: number }>(await database.db.execute(sql.raw(POSTGRES_PIDS_SQL))).map((r) => Number(r.pid));
       const costs = {
         'first opening': await profilePath(origin, pids, () => (p < profiledFirst.length ? { method: 'GET', path: `/s/${profiledFirst[p++]!.token}` } : undefined), 10),

@@ -22,7 +22,7 @@ function slowStore(refuse: (n: number) => boolean = () => false) {
 describe('group writes', () => {
   it('writes a lone item at once, and the items that arrive meanwhile together in the next statement', async () => {
     const store = slowStore();
-    const write = createGroupWrite(store.writeMany);
+    const write = createGroupWrite(store.writeMany, { inFlight: 1 });
     const first = write(1);
     expect(store.batches).toEqual([[1]]);
     const rest = [2, 3, 4].map(write);
@@ -34,7 +34,7 @@ describe('group writes', () => {
 
   it('settles each caller only when its own batch is stored', async () => {
     const store = slowStore();
-    const write = createGroupWrite(store.writeMany);
+    const write = createGroupWrite(store.writeMany, { inFlight: 1 });
     const settled: number[] = [];
     write(1).then(() => settled.push(1));
     write(2).then(() => settled.push(2));
@@ -45,7 +45,7 @@ describe('group writes', () => {
 
   it('keeps batches to the size asked for', async () => {
     const store = slowStore();
-    const write = createGroupWrite(store.writeMany, 2);
+    const write = createGroupWrite(store.writeMany, { maxItems: 2, inFlight: 1 });
     const all = [1, 2, 3, 4, 5, 6].map(write);
     await store.finishAll();
     await Promise.all(all);
@@ -54,7 +54,7 @@ describe('group writes', () => {
 
   it('writes a refused batch again item by item, so only the bad item fails', async () => {
     const store = slowStore((n) => n === 3);
-    const write = createGroupWrite(store.writeMany);
+    const write = createGroupWrite(store.writeMany, { inFlight: 1 });
     const first = write(1);
     const results = [2, 3, 4].map((n) => write(n).then(String, (e: Error) => e.message));
     await store.finishAll();
@@ -63,9 +63,19 @@ describe('group writes', () => {
     expect(store.batches).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
   });
 
+  it('runs as many batches at once as asked, the rest waiting for the next', async () => {
+    const store = slowStore();
+    const write = createGroupWrite(store.writeMany, { inFlight: 2 });
+    const all = [1, 2, 3, 4, 5].map(write);
+    expect(store.batches).toEqual([[1], [2]]);
+    await store.finishAll();
+    await Promise.all(all);
+    expect(store.batches).toEqual([[1], [2], [3, 4, 5]]);
+  });
+
   it('goes on writing after a failure', async () => {
     const store = slowStore((n) => n === 1);
-    const write = createGroupWrite(store.writeMany);
+    const write = createGroupWrite(store.writeMany, { inFlight: 1 });
     const failed = write(1).catch((e: Error) => e.message);
     await store.finishAll();
     expect(await failed).toBe('refused 1');

@@ -7,14 +7,15 @@
 type Waiting<T, R> = { item: T; resolve: (result: R) => void; reject: (error: unknown) => void };
 
 /**
- * Returns a function that writes one item through `writeMany`, one batch at a
- * time, up to `maxItems` per batch; `writeMany` returns one result per item, in
+ * Returns a function that writes one item through `writeMany`, up to
+ * `maxItems` per batch and `inFlight` batches at a time (one may wait on its
+ * commit while the next runs); `writeMany` returns one result per item, in
  * order. A batch that fails is written again item by item, so one bad item (or
  * a deadlock with another writer) fails only its own caller.
  */
-export function createGroupWrite<T, R = void>(writeMany: (items: T[]) => Promise<R[]>, maxItems = 500): (item: T) => Promise<R> {
+export function createGroupWrite<T, R = void>(writeMany: (items: T[]) => Promise<R[]>, { maxItems = 500, inFlight = 2 } = {}): (item: T) => Promise<R> {
   let waiting: Waiting<T, R>[] = [];
-  let running = false;
+  let running = 0;
 
   async function writeBatch(batch: Waiting<T, R>[]) {
     try {
@@ -26,22 +27,21 @@ export function createGroupWrite<T, R = void>(writeMany: (items: T[]) => Promise
     }
   }
 
-  async function drain() {
-    running = true;
-    try {
-      while (waiting.length) {
-        const batch = waiting.length <= maxItems ? waiting : waiting.slice(0, maxItems);
-        waiting = waiting.length <= maxItems ? [] : waiting.slice(maxItems);
-        await writeBatch(batch);
-      }
-    } finally {
-      running = false;
+  function next() {
+    while (running < inFlight && waiting.length) {
+      const batch = waiting.length <= maxItems ? waiting : waiting.slice(0, maxItems);
+      waiting = waiting.length <= maxItems ? [] : waiting.slice(maxItems);
+      running += 1;
+      void writeBatch(batch).finally(() => {
+        running -= 1;
+        next();
+      });
     }
   }
 
   return (item: T) =>
     new Promise<R>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (!running) void drain();
+      next();
     });
 }

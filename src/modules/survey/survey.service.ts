@@ -85,7 +85,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
   const receiptOf = (key: string | undefined) => (key ? createHash('sha256').update(`survey-receipt\0${key}`).digest() : null);
   // Openings, and submissions, that arrive while one statement of theirs runs go together in the next.
   const recordOpening = createGroupWrite<q.Opening>((openings) => q.recordOpenings(db, openings));
-  const submitBallot = createGroupWrite<q.Submission, boolean>((submissions) => q.submitBallots(db, submissions), 200);
+  const submitBallot = createGroupWrite<q.Submission, boolean>((submissions) => q.submitBallots(db, submissions), { maxItems: 200 });
   const limiter = createBadTokenLimiter({ db, secret: config.tokenSecret, limit: config.surveyBadTokenLimit, windowMs: BAD_TOKEN_WINDOW_MS });
 
   /** Looks a token up. Every token, well-formed or not, costs one hash and one indexed lookup, so timing tells nothing. */
