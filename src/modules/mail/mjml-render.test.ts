@@ -31,4 +31,10 @@ describe('MJML in a worker', () => {
     expect(html).toContain('Đợt &lt;2023&gt; &amp; &quot;thử&quot;');
     expect(mail.html.keys).toEqual(expect.arrayContaining(['fullName', 'bodyName', 'groupName', 'link', 'itContact']));
   });
+
+  it('compiles the same campaign mail again to the same parts', async () => {
+    const campaign = { campaignName: 'Đợt 2023', deadline: '10/01/2100' };
+    const first = await compileMail('reminder', campaign);
+    expect(await compileMail('reminder', campaign)).toEqual(first);
+  });
 });
