@@ -22,8 +22,8 @@
 // workbook. MJML now runs in a worker thread that ends once the campaign's
 // templates are compiled (mjml-render.ts): the process keeps only the HTML
 // strings with their slots, and the worker, without tsx, compiles faster.
-// Now (50,000 invitations): peak about 225 MB, the sending stage's; the worker's
-// transient peak is about 205 MB. Its three costs, printed by each run: (1)
+// Now (50,000 invitations): peak 210-225 MB, the sending stage's; the worker's
+// transient peak is 205-210 MB. Its three costs, printed by each run: (1)
 // sending, about 75 MB, which is not live data (after a forced GC the heap is
 // back to its pre-send size: one claimed batch of 500 rows, eight messages in
 // flight) but V8's young generation (up to 3 x 16 MB semi-spaces) and the
