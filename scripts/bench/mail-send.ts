@@ -24,7 +24,7 @@
 // strings with their slots, and the worker, without tsx, compiles faster.
 // Now (50,000 invitations): peak 210-225 MB, the sending stage's; the worker's
 // transient peak is 205-210 MB. Its three costs, printed by each run: (1)
-// sending, about 75 MB, which is not live data (after a forced GC the heap is
+// sending, 65-75 MB, which is not live data (after a forced GC the heap is
 // back to its pre-send size: one claimed batch of 500 rows, eight messages in
 // flight) but V8's young generation (up to 3 x 16 MB semi-spaces) and the
 // old-space headroom it grows before a major GC, fed by each message's HTML
