@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { parseConfig, type Config } from '../../../src/config.js';
 
-export function senderConfig(smtpPort: number, concurrency: number): Config {
+export function senderConfig(smtpPort: number, concurrency: number, databaseUrl?: string): Config {
   return parseConfig({
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'par-bench-mail-')),
     JWT_SECRET: 'j'.repeat(48), TOKEN_SECRET: 't'.repeat(48), PUBLIC_BASE_URL: 'https://khaosat.example.gov.vn',
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_RATE: '100000', MAIL_CONCURRENCY: String(concurrency),

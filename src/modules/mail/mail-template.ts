@@ -4,6 +4,7 @@
 // Every value is HTML-escaped on the way in; nothing from a person is trusted.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { renderMjml } from './mjml-render.js';
 
 export const mailTemplateNames = ['invitation', 'reminder'] as const;
 export type MailTemplateName = (typeof mailTemplateNames)[number];
@@ -84,16 +85,37 @@ Hỗ trợ kỹ thuật: {{itContact}}
 `,
 };
 
-/** Compiles one template for one campaign: the only place MJML runs. */
+/**
+ * The HTML of the last sources rendered: a campaign's mail is compiled again when
+ * the service's cache of it expires, and an unchanged source should not start
+ * MJML's worker again. A few KB a source.
+ */
+const renderedHtml = new Map<string, Promise<string>>();
+const RENDERED_KEPT = 32;
+
+function rendered(source: string): Promise<string> {
+  const hit = renderedHtml.get(source);
+  if (hit) {
+    renderedHtml.delete(source);
+    renderedHtml.set(source, hit);
+    return hit;
+  }
+  const html = renderMjml(source, { validationLevel: 'strict', keepComments: false, minify: true, minifyOptions: { minifyCss: false } });
+  renderedHtml.set(source, html);
+  html.catch(() => renderedHtml.get(source) === html && renderedHtml.delete(source));
+  if (renderedHtml.size > RENDERED_KEPT) renderedHtml.delete(renderedHtml.keys().next().value!);
+  return html;
+}
+
+/** Compiles one template for one campaign: the only place MJML is asked for. */
 export async function compileMail(name: MailTemplateName, campaign: CampaignText): Promise<CompiledMail> {
   const source = await readFile(`${mailDir}/${name}.mjml`, 'utf8');
   const htmlConstants = { campaignName: escapeHtml(campaign.campaignName), deadline: escapeHtml(campaign.deadline) };
   const withConstants = split(source, htmlConstants);
   // Personal placeholders survive MJML untouched; only the constants are baked in.
   const mjmlSource = withConstants.parts.reduce((acc, part, i) => acc + part + (i < withConstants.keys.length ? `{{${withConstants.keys[i]}}}` : ''), '');
-  // Loaded on first use: MJML takes seconds to import, and most commands never render mail.
-  const { default: mjml2html } = await import('mjml');
-  const result = await mjml2html(mjmlSource, { validationLevel: 'strict', keepComments: false, minify: true, minifyOptions: { minifyCss: false } });
+  // In a worker of its own: MJML takes seconds to import and tens of MB to keep.
+  const html = await rendered(mjmlSource);
   const lineConstants = { campaignName: oneLine(campaign.campaignName), deadline: oneLine(campaign.deadline) };
-  return { subject: split(subjects[name], lineConstants), html: split(result.html, {}), text: split(texts[name], lineConstants) };
+  return { subject: split(subjects[name], lineConstants), html: split(html, {}), text: split(texts[name], lineConstants) };
 }
