@@ -5,7 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices } from '../src/app.js';
-import { wrapPglite, type Database } from '../src/db/client.js';
+import type { Database } from '../src/db/client.js';
+import { wrapPglite } from '../src/db/pglite.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { TEST_PASSWORD, testConfig } from './helpers/app.js';
 

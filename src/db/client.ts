@@ -3,15 +3,14 @@
 // DATA_DIR. Every query in the service goes through the same `Db` type.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { createGate, type GateStats } from './gate.js';
-import { gatedClient, gatedPglite } from './gated-client.js';
+import { gatedClient } from './gated-client.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -64,7 +63,7 @@ export type DatabaseOptions = {
   pool?: PoolOptions;
 };
 
-const drizzleOptions = { schema, casing: 'snake_case' as const };
+export const drizzleOptions = { schema, casing: 'snake_case' as const };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.max ?? 10, options.pool);
@@ -73,8 +72,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   mkdirSync(dir, { recursive: true });
   const release = acquireDataDirLock(dir);
   try {
-    const client = await PGlite.create({ dataDir: dir });
-    return wrapPglite(client, release, options.pool);
+    // Loaded only here: a service on PostgreSQL never pays for the embedded database's code.
+    const { openPgliteFolder, wrapPglite } = await import('./pglite.js');
+    return wrapPglite(await openPgliteFolder(dir), release, options.pool);
   } catch (error) {
     release();
     throw error;
@@ -107,7 +107,7 @@ export function openPostgres(url: string, max = 10, pool: PoolOptions = {}): Dat
 }
 
 /** True when `query` answers within `timeoutMs`; a probe never throws. */
-async function probe(query: () => PromiseLike<unknown>, timeoutMs: number): Promise<boolean> {
+export async function probe(query: () => PromiseLike<unknown>, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   try {
@@ -117,30 +117,6 @@ async function probe(query: () => PromiseLike<unknown>, timeoutMs: number): Prom
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * PGlite runs one statement at a time. Given pool options (as `serve` passes),
- * a gate of one slot makes a request that waits behind a long transaction fail
- * after the acquisition timeout with 503, as on PostgreSQL, instead of waiting.
- */
-export function wrapPglite(client: PGlite, onClose: () => void = () => {}, pool?: PoolOptions): Database {
-  const gate = pool ? createGate(1, pool.acquireTimeoutMs ?? POOL_DEFAULTS.acquireTimeoutMs) : null;
-  const gated = gate ? gatedPglite(client, gate) : client;
-  return {
-    db: drizzlePglite({ client: gated, ...drizzleOptions }) as unknown as Db,
-    kind: 'pglite',
-    pglite: client,
-    ...(gate ? { pool: gate.stats } : {}),
-    probe: (timeoutMs) => probe(() => (gate ? gate.run(() => client.query('select 1'), timeoutMs) : client.query('select 1')), timeoutMs),
-    close: async () => {
-      try {
-        if (!client.closed) await client.close();
-      } finally {
-        onClose();
-      }
-    },
-  };
 }
 
 /** `db.execute` answers an array on postgres.js and `{ rows }` on PGlite. */

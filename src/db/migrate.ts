@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
 import type { Database } from './client.js';
 
@@ -17,6 +15,7 @@ const MIGRATION_LOCK = 7_156_2023;
  */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
+    const [{ migrate: migratePglite }, { drizzle: drizzlePglite }] = await Promise.all([import('drizzle-orm/pglite/migrator'), import('drizzle-orm/pglite')]);
     await migratePglite(drizzlePglite({ client: database.pglite! }), { migrationsFolder });
     return;
   }

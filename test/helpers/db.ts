@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openPostgres, wrapPglite, type Database } from '../../src/db/client.js';
+import { openPostgres, type Database } from '../../src/db/client.js';
+import { wrapPglite } from '../../src/db/pglite.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { databaseUrlFor } from '../global-setup.js';
 
