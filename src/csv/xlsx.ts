@@ -2,7 +2,7 @@
 // streaming writer, so a large download is built row by row. Cells stay values:
 // strings are never turned into formulas, and the header row is bold and frozen.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,7 +26,7 @@ export async function toXlsx(sheets: readonly XlsxSheet[]): Promise<Buffer> {
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
     const head = ws.addRow([...sheet.header]);

@@ -1,7 +1,8 @@
 // Reads the questionnaire spreadsheet into a campaign file. Headers are
 // matched by name, so columns may be reordered; every problem is reported with
 // its sheet and Excel row, the way the person who typed it will look for it.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../csv/excel.js';
 import { AppError } from '../../errors.js';
 import { campaignFileSchema, CAMPAIGN_FILE_FORMAT, type CampaignFile } from './campaign-file.js';
 import { INFO_ROWS, normaliseHeader, OPTION_HEADER, SHEETS, YES } from './sheet-layout.js';
@@ -166,7 +167,7 @@ function locate(where: Map<string, string>, path: (string | number | symbol)[]):
 
 /** Reads an .xlsx questionnaire spreadsheet into a validated campaign file. */
 export async function workbookToCampaignFile(data: Buffer | Uint8Array, source = 'bảng tính'): Promise<CampaignFile> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

@@ -1,7 +1,8 @@
 // Writes a campaign file as the questionnaire spreadsheet MOHA's staff edit in
 // Excel: the shipped presets are kept this way, and any campaign can be
 // downloaded as a starting point for the next round's forms.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../csv/excel.js';
 import type { CampaignFile } from './campaign-file.js';
 import { INFO_ROWS, NO, optionHeader, SHEETS, SOURCE_PARTS, YES } from './sheet-layout.js';
 
@@ -21,7 +22,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, rows: Cell[][], extraHeade
 
 export async function campaignFileToWorkbook(file: CampaignFile): Promise<Buffer> {
   const c = file.campaign;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const info: Record<string, Cell> = {
     id: file.id,
     description: file.description,

@@ -2,14 +2,15 @@
 // sheet, a dropdown of the campaign's groups (by their Vietnamese names, which
 // the import accepts as well as codes) on the Nhóm column, and a second sheet
 // naming each group with its code.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../csv/excel.js';
 import { fields, templateHeaders } from './columns.js';
 
 const ROWS_WITH_DROPDOWN = 5000;
 const widths: Record<(typeof fields)[number], number> = { name: 28, email: 34, phone: 16, organisation: 34, position: 22, group: 44 };
 
 export async function templateXlsx(groups: readonly { code: string; name: string }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const list = wb.addWorksheet('Danh sách', { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = fields.map((f) => ({ header: templateHeaders[f], key: f, width: widths[f] }));
   list.getRow(1).font = { bold: true };

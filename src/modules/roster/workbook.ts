@@ -4,7 +4,8 @@
 // Word, archives, images) get one sentence saying what to do, not header
 // errors full of binary.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../csv/excel.js';
 import { listChecker, TooManyRows, type ParsedList } from './parse.js';
 import type { RowRules } from './rows.js';
 import { foldKey } from './text.js';
@@ -71,7 +72,8 @@ const chosen = (sheet: string | undefined, index: number, name: string) => !shee
 export async function parseWorkbook(bytes: Uint8Array, rules: RowRules, maxRows: number, sheet?: string): Promise<ParsedList> {
   const out: ParsedList = { encoding: 'xlsx', delimiter: '', rows: 0, candidates: [], errors: [], warnings: [] };
   const checker = listChecker(rules, maxRows, out);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const Excel = await loadExcel();
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
   });
   const names: string[] = [];
