@@ -11,31 +11,21 @@ import { accountPages } from './modules/accounts/account.pages.js';
 import { accountsPages } from './modules/accounts/accounts.pages.js';
 import { accountsAdminPages } from './modules/accounts/accounts-admin.pages.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
-import { createAccountsService } from './modules/accounts/accounts.service.js';
-import { useAuditSecret } from './modules/audit/audit.service.js';
 import { campaignsPages } from './modules/campaigns/campaigns.pages.js';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
-import { createCampaignsService } from './modules/campaigns/campaigns.service.js';
 import { progressPages } from './modules/progress/progress.pages.js';
 import { waitingPages } from './modules/progress/waiting.pages.js';
 import { deadlinePages } from './modules/progress/deadline.pages.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
-import { createProgressService } from './modules/progress/progress.service.js';
 import { scoringPages } from './modules/scoring/scoring.pages.js';
 import { scoringRoutes } from './modules/scoring/scoring.routes.js';
-import { createScoringService } from './modules/scoring/scoring.service.js';
 import { rosterPages } from './modules/roster/roster.pages.js';
 import { rosterRoutes } from './modules/roster/roster.routes.js';
-import { createRosterService } from './modules/roster/roster.service.js';
-import { createMailService } from './modules/mail/mail.service.js';
 import { mailBodySection, mailPages } from './modules/mail/mail.pages.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { surveyRoutes } from './modules/survey/survey.routes.js';
-import { createSurveyService } from './modules/survey/survey.service.js';
-import { createMixer } from './modules/survey/mixer.js';
 import { integrityRoutes } from './modules/integrity/integrity.routes.js';
 import { integrityPages } from './modules/integrity/integrity.pages.js';
-import { createIntegrityService } from './modules/integrity/integrity.service.js';
 import { accessPlugin } from './plugins/access.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -44,6 +34,7 @@ import { healthRoutes } from './plugins/health.js';
 import { pagesPlugin } from './web/pages.plugin.js';
 import { backgroundJobs } from './background.js';
 import { startJobs } from './jobs.js';
+import { createServices } from './services.js';
 
 export type AppDeps = {
   database: Database;
@@ -56,25 +47,7 @@ export type AppDeps = {
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function createServices({ database, config }: Pick<AppDeps, 'database' | 'config'>) {
-  const db = database.db;
-  useAuditSecret(config.tokenSecret);
-  const campaigns = createCampaignsService({ db });
-  const mixer = createMixer({ db, config });
-  return {
-    accounts: createAccountsService({ db, config }),
-    campaigns,
-    progress: createProgressService({ db, campaigns }),
-    scoring: createScoringService({ db, campaigns, releaseWaiting: (campaignId) => mixer.run({ campaignId }) }),
-    roster: createRosterService({ db, campaigns, config }),
-    mail: createMailService({ db, config, campaigns }),
-    survey: createSurveyService({ db, campaigns, config }),
-    mixer,
-    integrity: createIntegrityService({ db, campaigns }),
-  };
-}
-
-export type Services = ReturnType<typeof createServices>;
+export { createServices, type Services } from './services.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;

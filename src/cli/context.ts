@@ -1,6 +1,6 @@
 // What every sub-command shares: configuration, a migrated database, services,
 // and one way to report errors (a message a person can act on, never a stack).
-import { createServices, type Services } from '../app.js';
+import { createServices, type Services } from '../services.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';

@@ -14,7 +14,6 @@ import { registerRosterCommands } from '../modules/roster/roster.cli.js';
 import { registerMailCommands } from '../modules/mail/mail.cli.js';
 import { registerIntegrityCommands } from '../modules/integrity/integrity.cli.js';
 import { registerDemoCommands } from '../demo/demo.cli.js';
-import { startServer } from '../server.js';
 
 const version = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -41,6 +40,8 @@ export function buildProgram(): Command {
     .option('--host <host>', 'địa chỉ lắng nghe (mặc định HOST hoặc 127.0.0.1)')
     .action(async (opts: { port?: string; host?: string }) => {
       const config = loadConfig({ ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
+      // The web server, its plugins and pages load only for this command.
+      const { startServer } = await import('../server.js');
       await startServer(config);
     });
 

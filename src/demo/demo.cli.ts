@@ -2,7 +2,7 @@
 // embedded defaults and prints what happened; with --serve the dashboard stays up.
 import type { Command } from 'commander';
 import { invalid } from '../errors.js';
-import { runDemo, type DemoResult } from './run.js';
+import type { DemoResult } from './run.js';
 
 /** `--port`, else the PORT variable (as `npm run demo` passes it), else a free port. */
 function demoPort(option: string | undefined): number | undefined {
@@ -23,6 +23,8 @@ export function registerDemoCommands(program: Command) {
     .action(async (opts: { serve?: boolean; small?: boolean; port?: string }) => {
       const started = Date.now();
       const port = demoPort(opts.port);
+      // The demo (web server and generated lists) loads only for this command.
+      const { runDemo } = await import('./run.js');
       const result = await runDemo({ serve: !!opts.serve, size: opts.small ? 'small' : 'normal', ...(port ? { port } : {}) });
       printSummary(result, (Date.now() - started) / 1000);
       if (!opts.serve) return;
