@@ -59,7 +59,10 @@ function settle(parsed: ParsedList, request: Extract<ReaderRequest, { type: 'set
   });
 }
 
-const parsed = await read(workerData as ParseJob);
+const job = workerData as ParseJob;
+const parsed = await read(job);
+// The candidates hold all that is needed of the file from here on.
+job.bytes = new Uint8Array(0);
 if (parsed) {
   const { candidates, ...summary } = parsed;
   post({ type: 'parsed', summary: { ...summary, groups: [...new Set(candidates.map((c) => c.group))] } });
