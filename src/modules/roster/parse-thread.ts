@@ -107,6 +107,9 @@ export async function openListReader(job: ParseJob, limits: Partial<ParseLimits>
           const { text } = await answer;
           if (text === null) {
             settled = next('settled');
+            // Awaited by the import once the COPY is done; if the COPY fails
+            // instead, the reader is closed and this rejection goes unheard.
+            settled.catch(() => {});
             return;
           }
           yield text;
