@@ -1,7 +1,9 @@
 // The embedded database: PGlite kept in DATA_DIR, behind the same `Database`
 // as postgres.js. Its own module so that a process on PostgreSQL never loads it.
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzleOptions, POOL_DEFAULTS, probe, type Database, type Db, type PoolOptions } from './client.js';
@@ -9,13 +11,33 @@ import { acquireDataDirLock } from './data-dir-lock.js';
 import { createGate } from './gate.js';
 import { gatedPglite } from './gated-client.js';
 
+/**
+ * PostgreSQL's shared buffers inside PGlite's WebAssembly memory, which never
+ * shrinks: its default (128 MB) is a third of what a small office server can
+ * give the whole service. Pages beyond it are read from the data folder.
+ */
+const SHARED_BUFFERS = '32MB';
+
+/** Runs initdb for a new folder in a process of its own (see pglite-init.mjs). */
+function initFolder(dir: string): Promise<void> {
+  const script = fileURLToPath(new URL('./pglite-init.mjs', import.meta.url));
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [script, dir], (error, _stdout, stderr) => (error ? reject(new Error(`could not create the embedded database in ${dir}: ${stderr || error.message}`)) : resolve())),
+  );
+}
+
+/** Opens (creating it first when new) the embedded database kept in `dir`. */
+export async function openPgliteFolder(dir: string): Promise<PGlite> {
+  if (!existsSync(join(dir, 'PG_VERSION'))) await initFolder(dir);
+  return PGlite.create({ dataDir: dir, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`] });
+}
+
 export async function openPglite(dataDir: string, pool?: PoolOptions): Promise<Database> {
   const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
   const release = acquireDataDirLock(dir);
   try {
-    const client = await PGlite.create({ dataDir: dir });
-    return wrapPglite(client, release, pool);
+    return wrapPglite(await openPgliteFolder(dir), release, pool);
   } catch (error) {
     release();
     throw error;

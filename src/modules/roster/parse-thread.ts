@@ -2,7 +2,7 @@
 // event loop keeps serving everyone else meanwhile, and a file built to exhaust
 // the reader ends in a clear message instead of a stalled or dead process. The
 // thread keeps the checked rows; the import asks it for the dedupe against the
-// stored list, then pulls the rows to store chunk by chunk.
+// stored list, then pulls the rows to store chunk by chunk, and the report last.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.js';
 import type { CopyScope } from './copy-text.js';
@@ -18,7 +18,7 @@ export type StoredEntry = DedupeEntry & { mergedInto: string | null; mergeReason
 export type MergeChange = { id: string; merged_into: string | null; merge_reason: string | null };
 
 export type ReaderRequest =
-  | { type: 'settle'; existing: StoredEntry[]; priorities: [string, number][]; scope: CopyScope | null }
+  | { type: 'settle'; existing: StoredEntry[]; priorities: [string, number][]; store: { scope: CopyScope; chunkRows: number } | null }
   | { type: 'next' };
 export type ReaderMessage =
   | { type: 'parsed'; summary: ParsedSummary }
@@ -86,20 +86,39 @@ export async function openListReader(job: ParseJob, limits: Partial<ParseLimits>
   const { summary } = await next('parsed');
   return {
     summary,
-    /** Dedupes the file against `existing`; with a scope, the rows can then be pulled as COPY text. */
-    async settle(existing: StoredEntry[], priorities: ReadonlyMap<string, number>, scope: CopyScope | null) {
+    /** Dedupes the file against `existing` and answers the report and the changes to stored entries; nothing is stored. */
+    async settle(existing: StoredEntry[], priorities: ReadonlyMap<string, number>) {
       const answer = next('settled');
-      worker.postMessage({ type: 'settle', existing, priorities: [...priorities], scope } satisfies ReaderRequest);
+      worker.postMessage({ type: 'settle', existing, priorities: [...priorities], store: null } satisfies ReaderRequest);
       return answer;
     },
-    async *chunks(): AsyncGenerator<string> {
-      for (;;) {
-        const answer = next('chunk');
-        worker.postMessage({ type: 'next' } satisfies ReaderRequest);
-        const { text } = await answer;
-        if (text === null) return;
-        yield text;
+    /**
+     * Dedupes the file against `existing`, then hands out the rows to store as
+     * COPY text, `chunkRows` rows a chunk; `settled` answers once every chunk
+     * was taken (the thread builds the report meanwhile).
+     */
+    store(existing: StoredEntry[], priorities: ReadonlyMap<string, number>, scope: CopyScope, chunkRows: number) {
+      worker.postMessage({ type: 'settle', existing, priorities: [...priorities], store: { scope, chunkRows } } satisfies ReaderRequest);
+      let settled: Promise<Extract<ReaderMessage, { type: 'settled' }>> | null = null;
+      async function* chunks(): AsyncGenerator<string> {
+        for (;;) {
+          const answer = next('chunk');
+          worker.postMessage({ type: 'next' } satisfies ReaderRequest);
+          const { text } = await answer;
+          if (text === null) {
+            settled = next('settled');
+            // Awaited by the import once the COPY is done; if the COPY fails
+            // instead, the reader is closed and this rejection goes unheard.
+            settled.catch(() => {});
+            return;
+          }
+          yield text;
+        }
       }
+      return {
+        chunks: chunks(),
+        settled: () => settled ?? Promise.reject(new Error('the rows were not all taken')),
+      };
     },
     close() {
       failure ??= new Error('the list reader was closed');

@@ -24,6 +24,9 @@ export class TooManyRows extends Error {
 /** Most problems listed per report; the count of the rest is given. */
 const MAX_ISSUES = 1000;
 
+/** Distinct organisations and positions shared between rows. */
+const MAX_SHARED = 10_000;
+
 /** Widest line read: a list has a handful of columns, and a header of millions took seconds to map. */
 export const MAX_COLUMNS = 200;
 
@@ -75,6 +78,15 @@ function headerIssues(columns: ColumnMap, rules: RowRules): { errors: Issue[]; w
  */
 export function listChecker(rules: RowRules, maxRows: number, out: ParsedList) {
   const resolveGroup = groupResolver(rules.groups);
+  // A list repeats a few hundred organisations and positions over its rows: one string each.
+  const shared = new Map<string, string>();
+  const share = (text: string | null) => {
+    if (text === null) return null;
+    const known = shared.get(text);
+    if (known !== undefined) return known;
+    if (shared.size < MAX_SHARED) shared.set(text, text);
+    return text;
+  };
   let columns: ColumnMap | null = null;
   let last = 0;
   let extraIssues = 0;
@@ -99,7 +111,12 @@ export function listChecker(rules: RowRules, maxRows: number, out: ParsedList) {
       const checked = checkRecord(record, line, columns, rules, resolveGroup);
       if (checked.errors.length) push(out.errors, checked.errors);
       if (checked.warnings.length) push(out.warnings, checked.warnings);
-      if (checked.candidate && out.errors.length === 0) out.candidates.push(checked.candidate);
+      const c = checked.candidate;
+      if (c && out.errors.length === 0) {
+        c.organisation = share(c.organisation);
+        c.position = share(c.position);
+        out.candidates.push(c);
+      }
       return true;
     },
     finish(): ParsedList {

@@ -2,18 +2,16 @@
 // decoding, parsing, checking, deduplicating and the report take seconds of CPU
 // for a big file, which must not stop the service's event loop. Only the
 // report and the rows to store (as COPY text, one chunk per request) go back.
-import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { copyLines } from './copy-text.js';
 import { dedupe } from './dedupe.js';
+import { newIds } from './ids.js';
 import { parseList, TooManyRows, type ParsedList } from './parse.js';
 import type { ReaderRequest, ParseJob, ReaderMessage } from './parse-thread.js';
 import { importReport } from './report.js';
 import type { Candidate } from './rows.js';
 import { notAList, parseWorkbook, sniff } from './workbook.js';
 
-/** Rows per COPY chunk: PGlite runs each COPY on the event loop's thread, so one chunk must stay short. */
-const CHUNK = 250;
 const post = (message: ReaderMessage) => parentPort!.postMessage(message);
 
 async function read(job: ParseJob) {
@@ -31,31 +29,40 @@ async function read(job: ParseJob) {
 
 function settle(parsed: ParsedList, request: Extract<ReaderRequest, { type: 'settle' }>) {
   const fresh = parsed.candidates as (Candidate & { id: string })[];
-  for (const c of fresh) c.id = randomUUID();
+  const ids = newIds(fresh.length);
+  fresh.forEach((c, i) => (c.id = ids[i]!));
   const result = dedupe(request.existing.length ? [...request.existing, ...fresh] : fresh, new Map(request.priorities));
-  const report = importReport(parsed, result, fresh, request.existing);
   const mergeOf = new Map(result.merges.map((m) => [m.droppedId, m]));
-  const changes = request.existing.flatMap((e) => {
-    const m = mergeOf.get(e.id);
-    const to = m?.keptId ?? null;
-    const reason = m?.reason ?? null;
-    return to === e.mergedInto && reason === e.mergeReason ? [] : [{ id: e.id, merged_into: to, merge_reason: reason }];
-  });
-  post({ type: 'settled', report, changes });
-  if (!request.scope) return;
-  // Kept entries first, so that merged ones point at stored rows.
+  const settled = () => {
+    const report = importReport(parsed, result, fresh, request.existing);
+    const changes = request.existing.flatMap((e) => {
+      const m = mergeOf.get(e.id);
+      const to = m?.keptId ?? null;
+      const reason = m?.reason ?? null;
+      return to === e.mergedInto && reason === e.mergeReason ? [] : [{ id: e.id, merged_into: to, merge_reason: reason }];
+    });
+    post({ type: 'settled', report, changes });
+  };
+  if (!request.store) return settled();
+  // The rows go first and the report after the last chunk: the report is built
+  // while the database still works through the COPY. Kept entries first, so
+  // that merged ones point at stored rows.
   const ordered = [...fresh.filter((c) => !mergeOf.has(c.id)), ...fresh.filter((c) => mergeOf.has(c.id))];
-  const scope = request.scope;
+  const { scope, chunkRows } = request.store;
   let next = 0;
   parentPort!.on('message', (m: ReaderRequest) => {
     if (m.type !== 'next') return;
-    const rows = ordered.slice(next, next + CHUNK);
-    next += CHUNK;
+    const rows = ordered.slice(next, next + chunkRows);
+    next += chunkRows;
     post({ type: 'chunk', text: rows.length ? copyLines(rows, scope, (id) => mergeOf.get(id)) : null });
+    if (!rows.length) settled();
   });
 }
 
-const parsed = await read(workerData as ParseJob);
+const job = workerData as ParseJob;
+const parsed = await read(job);
+// The candidates hold all that is needed of the file from here on.
+job.bytes = new Uint8Array(0);
 if (parsed) {
   const { candidates, ...summary } = parsed;
   post({ type: 'parsed', summary: { ...summary, groups: [...new Set(candidates.map((c) => c.group))] } });

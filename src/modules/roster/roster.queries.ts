@@ -118,6 +118,15 @@ async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, st
   return { write, end };
 }
 
+/**
+ * Rows per COPY chunk of an import. PostgreSQL takes one streamed COPY, so
+ * chunks only bound what is in flight (about 600 KB of text). PGlite runs each
+ * chunk's COPY on the event loop's thread, so one chunk must stay short.
+ */
+export function copyChunkRows(db: Db): number {
+  return postgresClient(db) ? 4000 : 250;
+}
+
 /** The PGlite transaction of a drizzle transaction, when the driver is PGlite. */
 function pgliteClient(db: Db): { query(q: string, params: unknown[], options: { blob: Blob }): Promise<unknown> } | null {
   const client = (db as unknown as { session?: { client?: { query?: unknown } } }).session?.client;

@@ -108,12 +108,13 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
         if (!input.dryRun) await q.deleteGroups(tx, s.campaignId, s.bodyCode, replaced);
         // The dry run leaves the replaced groups out as the import deletes them.
         const existing = (await q.bodyEntries(tx, s.campaignId, s.bodyCode)).filter((e) => !replaced.includes(e.group));
-        if (input.dryRun) return (await reader.settle(existing, r.priorities, null)).report;
+        if (input.dryRun) return (await reader.settle(existing, r.priorities)).report;
 
         const importId = randomUUID();
         await q.insertImport(tx, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: fileName ?? null, rows: parsed.rows, imported: 0, merged: 0, createdBy: input.actor });
-        const { report, changes } = await reader.settle(existing, r.priorities, { campaignId: s.campaignId, bodyCode: s.bodyCode, importId });
-        await q.copyRespondents(tx, counted(reader.chunks(), parsed.rows, input.onProgress));
+        const stored = reader.store(existing, r.priorities, { campaignId: s.campaignId, bodyCode: s.bodyCode, importId }, q.copyChunkRows(tx));
+        await q.copyRespondents(tx, counted(stored.chunks, parsed.rows, input.onProgress));
+        const { report, changes } = await stored.settled();
         await q.setMerges(tx, changes);
         await q.finishImport(tx, importId, report);
         await recordAudit(tx, {
