@@ -75,7 +75,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { createServices } from '../../src/services.js';
 import { csvLine } from '../../src/csv/write.js';
-import { openDatabase, openPostgres, type Database } from '../../src/db/client.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
 import { wrapPglite } from '../../src/db/pglite.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { csvHeaders, generateBodyList, personRow } from '../../src/demo/people.js';
