@@ -61,7 +61,9 @@ export type Opening = { invitationId: string; deviceKey: Buffer };
  * Records openings, any number in one statement: the first time (precise
  * until submission) and, for each device not seen before on its link, one
  * more distinct device. The links are locked in one order before anything is
- * written, so two such statements, or one and a submission, cannot deadlock.
+ * written, so two such statements, or one and a submission, never wait on
+ * each other's links crosswise (a rarer deadlock on progress counters makes
+ * the group writer retry each opening alone).
  */
 export async function recordOpenings(db: Db, openings: Opening[]): Promise<void[]> {
   const input = JSON.stringify(openings.map((o) => [o.invitationId, o.deviceKey.toString('hex')]));
