@@ -14,7 +14,7 @@ type Waiting<T, R> = { item: T; resolve: (result: R) => void; reject: (error: un
  * a deadlock with another writer) fails only its own caller.
  */
 export function createGroupWrite<T, R = void>(writeMany: (items: T[]) => Promise<R[]>, { maxItems = 500, inFlight = 2 } = {}): (item: T) => Promise<R> {
-  let waiting: Waiting<T, R>[] = [];
+  const waiting: Waiting<T, R>[] = [];
   let running = 0;
 
   async function writeBatch(batch: Waiting<T, R>[]) {
@@ -29,8 +29,7 @@ export function createGroupWrite<T, R = void>(writeMany: (items: T[]) => Promise
 
   function next() {
     while (running < inFlight && waiting.length) {
-      const batch = waiting.length <= maxItems ? waiting : waiting.slice(0, maxItems);
-      waiting = waiting.length <= maxItems ? [] : waiting.slice(maxItems);
+      const batch = waiting.splice(0, maxItems);
       running += 1;
       void writeBatch(batch).finally(() => {
         running -= 1;
