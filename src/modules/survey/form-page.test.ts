@@ -24,7 +24,7 @@ function viewOf(config: CampaignConfig, group: string, bodyCode: string, answers
     answers,
     issues: {},
     issueList: [],
-    sections: sectionProgress(questionnaire, answers).map((s) => ({ ...s, state: s.answered === s.asked ? ('done' as const) : ('' as const) })),
+    sections: sectionProgress(questionnaire, answers),
     checked: (unit, question, option) => (answers[unit]?.[question] === option ? ' checked' : ''),
     answered: countAnswers(answers),
     total: questionCount(questionnaire),
@@ -71,6 +71,21 @@ describe('the questionnaire page filled in from its compiled form', () => {
       );
     });
   }
+
+  it('shows the time left and deadline of each request on a page with nothing answered, and each its own link, key and stamp', () => {
+    const config = loadPreset('2023-province').campaign;
+    const pages = createFormPages(views);
+    const shown = [
+      { timeLeft: 'còn 3 ngày', deadline: '17:00 ngày 10/01/2100', submissionKey: 'k1', stamp: '0.a' },
+      { timeLeft: 'còn 2 ngày 23 giờ', deadline: '17:00 ngày 10/01/2100', submissionKey: 'k2', stamp: '0.b' },
+      { timeLeft: 'còn 2 ngày 23 giờ', deadline: '17:00 ngày 20/01/2100', submissionKey: 'k3', stamp: '5.c' },
+      { timeLeft: 'còn 3 ngày', deadline: '17:00 ngày 10/01/2100', submissionKey: 'k4', stamp: '0.d' },
+    ];
+    for (const [i, values] of shown.entries()) {
+      const v = viewOf(config, 'hdnd', '22', {}, values);
+      expect(pages.render(v, `/s/link-${i}`, null).toString()).toBe(views.render('survey', { v, action: `/s/link-${i}`, notice: null }));
+    }
+  });
 
   it('renders a page with a notice or with answers to correct through the template', () => {
     const config = loadPreset('2023-province').campaign;

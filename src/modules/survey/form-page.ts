@@ -4,8 +4,11 @@
 // stamp.
 // So the template is rendered once per form and body with a marker in each of
 // those places, the text between markers is kept as UTF-8 bytes, and a request
-// only writes its own values between them. A page with a notice or with
-// answers to correct is rendered by the template as before.
+// only writes its own values between them. A page with nothing answered yet
+// (most openings) differs from the next only by the link, the key and the
+// stamp: that page is kept with everything else written in, until the time
+// left it shows changes. A page with a notice or with answers to correct is
+// rendered by the template as before.
 import type { Views } from '../../web/views.js';
 import type { Form } from '../campaigns/campaign-config.js';
 import type { FormView } from './survey.service.js';
@@ -18,8 +21,51 @@ type Slot =
   | { kind: 'section' | 'sectionState'; section: string }
   | { kind: 'checked'; unit: string; question: string; option: string };
 
-/** The page's fixed text as one buffer; slot i sits between `ends[i]` and `starts[i + 1]`. */
-type Compiled = { text: Buffer; starts: number[]; ends: number[]; slots: Slot[] };
+/**
+ * The page's fixed text as one buffer; slot i sits between `ends[i]` and
+ * `starts[i + 1]`. The option slots, nearly all empty on any page, are found
+ * by their answer instead of visited one by one.
+ */
+type Compiled = { text: Buffer; starts: number[]; ends: number[]; slots: Slot[]; others: number[]; options: Map<string, number[]> };
+
+/** What a request writes itself, on every page. */
+const PER_REQUEST: ReadonlySet<Slot['kind']> = new Set(['action', 'key', 'stamp']);
+
+function assemble(parts: Buffer[], slots: Slot[]): Compiled {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (const part of parts) {
+    starts.push(at);
+    ends.push((at += part.length));
+  }
+  const others: number[] = [];
+  const options = new Map<string, number[]>();
+  slots.forEach((s, i) => {
+    if (s.kind !== 'checked') return others.push(i);
+    const key = optionKey(s.unit, s.question, s.option);
+    const at = options.get(key);
+    if (at) at.push(i);
+    else options.set(key, [i]);
+  });
+  return { text: Buffer.concat(parts), starts, ends, slots, others, options };
+}
+
+/** The page with every slot but the per-request ones written into its fixed text. */
+function bake(page: Compiled, valueAt: (i: number) => string): Compiled {
+  const parts: Buffer[][] = [[page.text.subarray(page.starts[0], page.ends[0])]];
+  const slots: Slot[] = [];
+  page.slots.forEach((s, i) => {
+    const next = page.text.subarray(page.starts[i + 1], page.ends[i + 1]);
+    if (PER_REQUEST.has(s.kind)) {
+      slots.push(s);
+      parts.push([next]);
+    } else parts.at(-1)!.push(Buffer.from(valueAt(i), 'utf8'), next);
+  });
+  return assemble(parts.map((p) => Buffer.concat(p)), slots);
+}
+
+const optionKey = (unit: string, question: string, option: string) => `${unit}\u0002${question}\u0002${option}`;
 
 function parseSlot(name: string): Slot | undefined {
   if (name === 'action' || name === 'key' || name === 'stamp' || name === 'answered' || name === 'deadline' || name === 'timeLeft') return { kind: name };
@@ -31,11 +77,15 @@ function parseSlot(name: string): Slot | undefined {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const escapeHtml = (text: string) => (/[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text);
 
 export function createFormPages(views: Views) {
-  /** Per form (the campaign's own object, so a new configuration compiles anew) and body; null when the page cannot be compiled. */
-  const compiled = new WeakMap<Form, Map<string, Compiled | null>>();
+  /**
+   * Per form (the campaign's own object, so a new configuration compiles anew)
+   * and body: the page (null when it cannot be compiled), and the page with
+   * nothing answered for the deadline and time left it was baked with.
+   */
+  const compiled = new WeakMap<Form, Map<string, { page: Compiled | null; blank?: { shows: string; page: Compiled } }>>();
 
   function compile(v: FormView): Compiled | null {
     const marked: FormView = {
@@ -60,15 +110,7 @@ export function createFormPages(views: Views) {
       slots.push(parsed);
     }
     if (pieces.length % 2 === 0) return null;
-    const parts = pieces.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p, 'utf8'));
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let at = 0;
-    for (const part of parts) {
-      starts.push(at);
-      ends.push((at += part.length));
-    }
-    return { text: Buffer.concat(parts), starts, ends, slots };
+    return assemble(pieces.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p, 'utf8')), slots);
   }
 
   function valueOf(s: Slot, v: FormView, action: string, sections: Map<string, FormView['sections'][number]>): string {
@@ -101,26 +143,38 @@ export function createFormPages(views: Views) {
       let byBody = compiled.get(v.questionnaire.form);
       if (!byBody) compiled.set(v.questionnaire.form, (byBody = new Map()));
       const key = `${v.context.campaign}\u0002${v.context.body}\u0002${v.context.group}`;
-      let page = byBody.get(key);
-      if (page === undefined) byBody.set(key, (page = compile(v)));
-      if (!page) return views.render('survey', { v, action, notice });
+      let entry = byBody.get(key);
+      if (entry === undefined) byBody.set(key, (entry = { page: compile(v) }));
+      if (!entry.page) return views.render('survey', { v, action, notice });
       const sections = new Map(v.sections.map((s) => [s.code, s]));
-      // Most slots are empty (an unchecked option): the fixed text runs on across them and is copied in one piece.
-      const values: string[] = [];
-      let length = page.text.length;
-      for (let i = 0; i < page.slots.length; i++) {
-        const value = valueOf(page.slots[i]!, v, action, sections);
-        values.push(value);
-        if (value) length += Buffer.byteLength(value, 'utf8');
+      let page = entry.page;
+      if (v.answered === 0) {
+        const shows = `${v.deadline}\u0002${v.timeLeft}`;
+        if (entry.blank?.shows !== shows) {
+          const full = entry.page;
+          entry.blank = { shows, page: bake(full, (i) => valueOf(full.slots[i]!, v, action, sections)) };
+        }
+        page = entry.blank.page;
       }
+      // The slots with a value, in page order; the fixed text runs on across all the others.
+      const filled: { at: number; value: string }[] = [];
+      for (const i of page.others) {
+        const value = valueOf(page.slots[i]!, v, action, sections);
+        if (value) filled.push({ at: i, value });
+      }
+      for (const [unit, byQuestion] of Object.entries(v.answers)) {
+        for (const [question, option] of Object.entries(byQuestion)) for (const at of page.options.get(optionKey(unit, question, option)) ?? []) filled.push({ at, value: ' checked' });
+      }
+      filled.sort((a, b) => a.at - b.at);
+      let length = page.text.length;
+      for (const f of filled) length += Buffer.byteLength(f.value, 'utf8');
       const out = Buffer.allocUnsafe(length);
       let written = 0;
       let from = 0;
-      for (let i = 0; i < values.length; i++) {
-        if (!values[i]) continue;
-        written += page.text.copy(out, written, from, page.ends[i]);
-        written += out.write(values[i]!, written, 'utf8');
-        from = page.starts[i + 1]!;
+      for (const { at, value } of filled) {
+        written += page.text.copy(out, written, from, page.ends[at]);
+        written += out.write(value, written, 'utf8');
+        from = page.starts[at + 1]!;
       }
       page.text.copy(out, written, from);
       return out;

@@ -77,11 +77,15 @@ export function questionCount(q: Questionnaire): number {
   return q.units.length * q.form.sections.reduce((n, s) => n + s.questions.length, 0);
 }
 
-/** Per section: questions answered out of asked, for the progress bar through the sections. */
+/** Per section: questions answered out of asked, for the progress bar through the sections ('done' once all are). */
 export function sectionProgress(q: Questionnaire, answers: Answers) {
   return q.form.sections.map((s) => {
     const asked = s.questions.length * q.units.length;
-    const answered = q.units.reduce((n, u) => n + s.questions.filter((x) => answers[u.code]?.[x.id]).length, 0);
-    return { code: s.code, title: s.title, asked, answered };
+    let answered = 0;
+    for (const u of q.units) {
+      const given = answers[u.code];
+      if (given) for (const x of s.questions) if (given[x.id]) answered++;
+    }
+    return { code: s.code, title: s.title, asked, answered, state: answered === asked ? ('done' as const) : ('' as const) };
   });
 }

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { createSignalHasher, networkOf } from './signals.js';
 
@@ -8,6 +10,20 @@ describe('integrity signals', () => {
     ['2001:db8:abcd:12::1', '2001:db8:abcd::/48'],
     ['not-an-ip', 'not-an-ip'],
   ])('puts %s in the network %s', (ip, net) => expect(networkOf(ip)).toBe(net));
+
+  it('puts every IPv4 address in the same network as the address parser does, leading zeros included', () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.stringMatching(/^0[0-7]{1,2}$/), fc.constantFrom('256', '999', '00'));
+    fc.assert(
+      fc.property(fc.tuple(octet, octet, octet, octet), (parts) => {
+        const ip = parts.join('.');
+        let expected = ip;
+        try {
+          expected = `${(ipaddr.parse(ip) as ipaddr.IPv4).toByteArray().slice(0, 3).join('.')}.0/24`;
+        } catch {}
+        expect(networkOf(ip)).toBe(expected);
+      }),
+    );
+  });
 
   it('hashes with a key per campaign, so the same address gives the same hash only in the same campaign', () => {
     const a = createSignalHasher('a'.repeat(40));

@@ -47,8 +47,14 @@ export function normaliseIp(ip: string): string {
   return parse(ip)?.toString() ?? ip;
 }
 
+/** An IPv4 address as the server writes it: four decimal octets, no leading zeros. */
+const PLAIN_IPV4 = /^((?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 /** "203.0.113.0/24" or "2001:db8:1::/48"; an unparsable address stands for itself. */
 export function networkOf(ip: string): string {
+  // Every page opening asks this; the usual address needs no parser.
+  const plain = PLAIN_IPV4.exec(ip);
+  if (plain) return `${plain[1]}.0/24`;
   const addr = parse(ip);
   if (!addr) return ip;
   if (addr.kind() === 'ipv4') {

@@ -22,7 +22,7 @@ import {
   type Answers,
   type Questionnaire,
 } from './questionnaire.js';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createBallotSealer, type Ballot } from './ballot.js';
 import { createFormStamp } from './form-stamp.js';
 import { createSignalHasher } from './signals.js';
@@ -62,7 +62,7 @@ export type FormView = {
   answers: Answers;
   issues: Record<string, string>;
   issueList: (AnswerIssue & { label: string })[];
-  sections: (ReturnType<typeof sectionProgress>[number] & { state: 'done' | '' })[];
+  sections: ReturnType<typeof sectionProgress>;
   /** ' checked' when the answers hold this option for this unit and question. */
   checked(unit: string, question: string, option: string): string;
   answered: number;
@@ -127,12 +127,13 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       answers: kept,
       issues: Object.fromEntries(issues.map((i) => [`${i.unit}:${i.question}`, i.message])),
       issueList: issues.map((i) => ({ ...i, label: labels.get(`${i.unit}:${i.question}`) ?? i.question })),
-      sections: sectionProgress(questionnaire, kept).map((s) => ({ ...s, state: s.answered === s.asked ? ('done' as const) : ('' as const) })),
+      sections: sectionProgress(questionnaire, kept),
       checked: (unit, question, option) => (kept[unit]?.[question] === option ? ' checked' : ''),
       answered: countAnswers(kept),
       total: questionCount(questionnaire),
       reported: row.reported,
-      submissionKey: randomBytes(18).toString('base64url'),
+      // randomUUID draws from a pool of random bytes filled in bulk: no call into the system per page.
+      submissionKey: randomUUID(),
       stamp: stamps.issue(hash, context, activeSeconds),
     };
   }
