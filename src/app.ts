@@ -35,6 +35,7 @@ import { pagesPlugin } from './web/pages.plugin.js';
 import { backgroundJobs } from './background.js';
 import { startJobs } from './jobs.js';
 import { createServices } from './services.js';
+import { packagePath } from './package-path.js';
 
 export { createServices, type Services } from './services.js';
 
@@ -47,7 +48,7 @@ export type AppDeps = {
   jobs?: boolean;
 };
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;

@@ -36,13 +36,13 @@
 // saving of about 40 MB for a build step the project does not have yet.
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { createServices } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { campaignBodies, respondents } from '../../src/db/schema/index.js';
 import { issueInvitations, mailDomain } from '../../src/modules/mail/invitations.service.js';
+import { compiledScript } from './lib/compiled.js';
 import { benchDatabase } from './lib/database.js';
 import { senderConfig } from './lib/mail-bench.js';
 import { figure, runIfMain, type Benchmark } from './lib/report.js';
@@ -91,7 +91,7 @@ type SenderRun = {
  * that neither shares a core with the sink.
  */
 function runChild<T>(mode: 'dispatch' | 'bare', url: string, smtpPort: number, campaignId: string, count = 0): Promise<T> {
-  const args = [...(process.env.SENDER_NODE_FLAGS?.split(' ') ?? []), '--import', 'tsx', SENDER, mode, url, String(smtpPort), campaignId, String(CONCURRENCY), String(count)];
+  const args = [...(process.env.SENDER_NODE_FLAGS?.split(' ') ?? []), compiledScript(SENDER), mode, url, String(smtpPort), campaignId, String(CONCURRENCY), String(count)];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -101,7 +101,7 @@ function runChild<T>(mode: 'dispatch' | 'bare', url: string, smtpPort: number, c
   });
 }
 
-const SENDER = fileURLToPath(new URL('./lib/mail-sender.ts', import.meta.url));
+const SENDER = new URL('./lib/mail-sender.ts', import.meta.url);
 
 async function seed(database: Database, config: Config, campaignId: string) {
   const { campaigns } = createServices({ database, config });

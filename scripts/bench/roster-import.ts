@@ -71,7 +71,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { createServices } from '../../src/services.js';
 import { csvLine } from '../../src/csv/write.js';
@@ -82,6 +81,7 @@ import { csvHeaders, generateBodyList, personRow } from '../../src/demo/people.j
 import { openListReader } from '../../src/modules/roster/parse-thread.js';
 import { copyChunkRows, copyRespondents } from '../../src/modules/roster/roster.queries.js';
 import { loadPreset } from '../../src/presets/index.js';
+import { compiledScript } from './lib/compiled.js';
 import { benchDatabase } from './lib/database.js';
 import { figure, runIfMain, type Benchmark, type Figure } from './lib/report.js';
 import { benchConfig } from './lib/roster-import-child.js';
@@ -194,9 +194,9 @@ function figures(label: string, rows: number, f: { papa: number; bare: number; o
 }
 
 function importInChild(url: string, file: string, nodeFlags: string[] = []): Promise<{ seconds: number; peakMb: number; merged: number; stallMs: number; startMb: number }> {
-  const child = fileURLToPath(new URL('./lib/roster-import-child.ts', import.meta.url));
+  const child = compiledScript(new URL('./lib/roster-import-child.ts', import.meta.url));
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [...nodeFlags, '--import', 'tsx', child, url, file], { maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [...nodeFlags, child, url, file], { maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').pop()!)),
     ),
   );

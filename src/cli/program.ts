@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { withContext } from './context.js';
 import { speakVietnamese } from './commander-vi.js';
+import { packagePath } from '../package-path.js';
 import { registerAccountCommands } from '../modules/accounts/accounts.cli.js';
 import { registerAuditCommands } from '../modules/audit/audit.cli.js';
 import { registerCampaignCommands } from '../modules/campaigns/campaigns.cli.js';
@@ -15,7 +16,7 @@ import { registerMailCommands } from '../modules/mail/mail.cli.js';
 import { registerIntegrityCommands } from '../modules/integrity/integrity.cli.js';
 import { registerDemoCommands } from '../demo/demo.cli.js';
 
-const version = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = () => (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
 export function buildProgram(): Command {
   const program = speakVietnamese(new Command('par-survey'))

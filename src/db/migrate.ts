@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database } from './client.js';
+import { packagePath } from '../package-path.js';
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const migrationsFolder = packagePath('migrations');
 
 /** Arbitrary constant naming the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 7_156_2023;

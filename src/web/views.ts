@@ -1,10 +1,10 @@
 // Server-rendered pages: eta templates in templates/pages, HTML-escaped by
 // default (`<%= %>`); `<%~ %>` is only for HTML the service itself produced.
-import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
+import { packagePath } from '../package-path.js';
 
-export const pagesDir = fileURLToPath(new URL('../../templates/pages', import.meta.url));
-export const assetsDir = fileURLToPath(new URL('../../templates/assets', import.meta.url));
+export const pagesDir = packagePath('templates/pages');
+export const assetsDir = packagePath('templates/assets');
 
 export function createViews({ cache }: { cache: boolean }) {
   const eta = new Eta({ views: pagesDir, cache, autoEscape: true, autoTrim: false });

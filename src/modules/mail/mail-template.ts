@@ -3,7 +3,7 @@
 // pre-split parts: MJML costs milliseconds a render, filling microseconds.
 // Every value is HTML-escaped on the way in; nothing from a person is trusted.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../package-path.js';
 import { renderMjml } from './mjml-render.js';
 
 export const mailTemplateNames = ['invitation', 'reminder'] as const;
@@ -17,7 +17,7 @@ export type CampaignText = { campaignName: string; deadline: string };
 export type Compiled = { parts: string[]; keys: (keyof Personal)[] };
 export type CompiledMail = { subject: Compiled; html: Compiled; text: Compiled };
 
-const mailDir = fileURLToPath(new URL('../../../templates/mail', import.meta.url));
+const mailDir = packagePath('templates/mail');
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -58,7 +58,7 @@ async function turn(): Promise<() => void> {
 export async function openListReader(job: ParseJob, limits: Partial<ParseLimits> = {}) {
   const { timeoutMs, memoryMb } = { ...defaults, ...limits };
   const release = await turn();
-  const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const worker = new Worker(new URL(import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse.worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
   let failure: Error | null = null;
   const waiting: { resolve(m: ReaderMessage): void; reject(e: Error): void }[] = [];
   const fail = (error: Error) => {
