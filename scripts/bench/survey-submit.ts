@@ -2,7 +2,8 @@
 // each request a complete valid submission of a distinct invitation, and a
 // bare route inserting one row of the same size through the same pool in the
 // same server process; then form pages per second against a bare GET of the
-// same size. The server runs in its own process; load comes from undici here.
+// same size. The server runs in its own process, compiled as the service runs;
+// load comes from undici here.
 // Then the mixer's cost: a ballot box filled to 40,000 answers (the submitted
 // ones, copied) is mixed into responses, in batches per cell. Each path is then
 // profiled alone and its CPU per request printed by cost (the server's own
@@ -56,7 +57,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { Pool } from 'undici';
@@ -68,6 +68,7 @@ import { issueInvitations } from '../../src/modules/mail/invitations.service.js'
 import { linkToken, tokenHash } from '../../src/modules/mail/links.js';
 import { createFormStamp } from '../../src/modules/survey/form-stamp.js';
 import { createMixer, DEFAULT_K } from '../../src/modules/survey/mixer.js';
+import { compiledScript } from './lib/compiled.js';
 import { benchDatabase } from './lib/database.js';
 import { POSTGRES_PIDS_SQL, postgresCpuMs, topCosts, type PathCosts } from './lib/cpu-costs.js';
 import { figure, runIfMain, type Benchmark, type Figure } from './lib/report.js';
@@ -228,8 +229,8 @@ async function mixerCost(db: Awaited<ReturnType<typeof benchDatabase>>['db'], to
 }
 
 async function startServer(url: string, secrets: { jwt: string; token: string }, pageBytes: number): Promise<{ child: ChildProcess; origin: string }> {
-  const file = fileURLToPath(new URL('./lib/survey-server.ts', import.meta.url));
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', file], {
+  const file = compiledScript(new URL('./lib/survey-server.ts', import.meta.url));
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), file], {
     env: { ...process.env, BENCH_SERVER_DB: url, BENCH_JWT_SECRET: secrets.jwt, BENCH_TOKEN_SECRET: secrets.token, BENCH_PAGE_BYTES: String(pageBytes), BENCH_POOL: '10' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
