@@ -77,9 +77,9 @@
 // -80 MB). On the baseline compiler alone (--no-wasm-dynamic-tiering
 // --no-wasm-tier-up, set by src/db/pglite.ts): start -45 MB, peak about -100
 // MB, the import about 20% slower; one compilation task, a larger tiering
-// budget or --no-wasm-tier-up alone took 0-20 MB. A young generation of 8 MB
-// for the reading thread takes about 50 MB more off the PostgreSQL peak
-// (343 -> 280-292; set by the streamed import, not here).
+// budget or --no-wasm-tier-up alone took 0-20 MB. Capping the reading
+// thread's young generation (maxYoungGenerationSizeMb 4-16) takes 25-80 MB
+// more off the PostgreSQL peak (343 -> 263-319; left to the streamed import).
 // Now, load 2-4: PostgreSQL start 88 MB, peak 315-323; PGlite start 178,
 // peak 411-425, 8.96-9.86 s. Not reached: PostgreSQL <= 250 and PGlite <= 400
 // need the reading thread and the report to hold less (the streamed import:
