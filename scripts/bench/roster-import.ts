@@ -80,8 +80,8 @@
 // budget or --no-wasm-tier-up alone took 0-20 MB. Capping the reading
 // thread's young generation (maxYoungGenerationSizeMb 4-16) takes 25-80 MB
 // more off the PostgreSQL peak (343 -> 263-319; left to the streamed import).
-// Now, load 2-4: PostgreSQL start 88 MB, peak 315-323; PGlite start 178,
-// peak 411-425, 8.96-9.86 s. Not reached: PostgreSQL <= 250 and PGlite <= 400
+// Now, four runs at load 0.3-4: PostgreSQL start 86-88 MB, peak 308-343;
+// PGlite start 178-183, peak 411-454, 9.0-16.8 s. Not reached: PostgreSQL <= 250 and PGlite <= 400
 // need the reading thread and the report to hold less (the streamed import:
 // with it, under load 7, PostgreSQL peaked at 282 MB and PGlite at 421).
 import { PGlite } from '@electric-sql/pglite';
