@@ -81,9 +81,10 @@
 // thread's young generation (maxYoungGenerationSizeMb 4-16) takes 25-80 MB
 // more off the PostgreSQL peak (343 -> 263-319; left to the streamed import).
 // Now, four runs at load 0.3-4: PostgreSQL start 86-88 MB, peak 308-343;
-// PGlite start 178-183, peak 411-454, 9.0-16.8 s. Not reached: PostgreSQL <= 250 and PGlite <= 400
-// need the reading thread and the report to hold less (the streamed import:
-// with it, under load 7, PostgreSQL peaked at 282 MB and PGlite at 421).
+// PGlite start 178-183, peak 411-454, 9.0-16.8 s. Not reached: PostgreSQL
+// <= 250 and PGlite <= 400 need the reading thread and the report to hold less
+// (the streamed import: with it, under load 7, PostgreSQL peaked at 282 MB and
+// PGlite at 421).
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
