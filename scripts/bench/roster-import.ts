@@ -63,6 +63,28 @@
 // reading thread without tsx's loader (a build step) and a decode and parse
 // that stream instead of holding the decoded text (2 x 26 MB while composing
 // to NFC) beside the candidates.
+// Build step: the service, its reading thread and this benchmark's child run
+// compiled JavaScript (dist/, scripts/build.mjs) instead of the sources through
+// tsx. Measured as above plus /proc/self/smaps by mapping and the size of
+// PGlite's WebAssembly memory at each stage, V8 flags and MALLOC_ARENA_MAX
+// tried one at a time (load 3-5). Without tsx: PostgreSQL start 126 -> 88 MB,
+// peak 368 -> 323-333; PGlite start 288 -> 232, peak 577 -> 531. PGlite's
+// WebAssembly memory never grew past its initial 128 MB, of which 47 MB were
+// touched (72 after the merges and the commit), so a smaller initialMemory
+// saves nothing. The rest of its growth was native memory: V8 compiling hot
+// PostgreSQL functions again with its optimising compiler on background
+// threads, kept in malloc's per-thread arenas (MALLOC_ARENA_MAX=2 alone: peak
+// -80 MB). On the baseline compiler alone (--no-wasm-dynamic-tiering
+// --no-wasm-tier-up, set by src/db/pglite.ts): start -45 MB, peak about -100
+// MB, the import about 20% slower; one compilation task, a larger tiering
+// budget or --no-wasm-tier-up alone took 0-20 MB. Capping the reading
+// thread's young generation (maxYoungGenerationSizeMb 4-16) takes 25-80 MB
+// more off the PostgreSQL peak (343 -> 263-319; left to the streamed import).
+// Now, four runs at load 0.3-4: PostgreSQL start 86-88 MB, peak 308-343;
+// PGlite start 178-183, peak 411-454, 9.0-16.8 s. Not reached: PostgreSQL
+// <= 250 and PGlite <= 400 need the reading thread and the report to hold less
+// (the streamed import: with it, under load 7, PostgreSQL peaked at 282 MB and
+// PGlite at 421).
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
