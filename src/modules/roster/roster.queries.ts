@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Writable } from 'node:stream';
 import { rowsOf, type Db } from '../../db/client.js';
 import { campaignBodies, respondents, rosterImports } from '../../db/schema/index.js';
 import { copyLines, INSERT_COLUMNS, type Merged, type NewRespondent } from './copy-text.js';
@@ -72,9 +73,11 @@ export async function findRespondent(db: Db, campaignId: string, bodyCode: strin
   return row;
 }
 
-export async function deleteGroups(db: Db, campaignId: string, bodyCode: string, groups: readonly string[]) {
+/** Deletes the entries of the groups an import replaces, but for the rows of the import `keep` itself. */
+export async function deleteGroups(db: Db, campaignId: string, bodyCode: string, groups: readonly string[], keep: string | null = null) {
   if (groups.length === 0) return;
-  await db.delete(respondents).where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), inArray(respondents.groupCode, [...groups])));
+  const body = and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), inArray(respondents.groupCode, [...groups]));
+  await db.delete(respondents).where(keep === null ? body : and(body, sql`${respondents.importId} is distinct from ${keep}::uuid`));
 }
 
 /** Deletes an entry and the entries merged into it (the same person). */
@@ -84,7 +87,7 @@ export async function deletePerson(db: Db, campaignId: string, bodyCode: string,
     .where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), or(eq(respondents.id, id), eq(respondents.mergedInto, id))));
 }
 
-type CopyQuery = { writable(): Promise<NodeJS.WritableStream>; reject(error: unknown): void };
+type CopyQuery = { writable(): Promise<Writable>; reject(error: unknown): void };
 
 /** The postgres.js connection of a drizzle transaction, when the driver is postgres.js. */
 function postgresClient(db: Db): { unsafe(q: string): CopyQuery } | null {
@@ -103,9 +106,12 @@ async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, st
   let fail: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {});
+  let answered: () => void = () => {};
+  const serverAnswered = new Promise<void>((resolve) => (answered = resolve));
   const query = client.unsafe(statement);
   const reject = query.reject.bind(query);
   query.reject = (error: unknown) => {
+    answered();
     fail(error);
     reject(error);
   };
@@ -115,7 +121,12 @@ async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, st
     if (!stream.write(text)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), failed]);
   };
   const end = () => Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
-  return { write, end };
+  /** Ends the COPY with an error (CopyFail): the server drops its rows and the connection is usable again. */
+  const abort = async (error: unknown) => {
+    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    await serverAnswered;
+  };
+  return { write, end, abort };
 }
 
 /**
@@ -146,9 +157,16 @@ export async function copyRespondents(db: Db, chunks: AsyncIterable<string> | It
   const statement = `copy respondents (${INSERT_COLUMNS}) from`;
   if (client) {
     let copy: Awaited<ReturnType<typeof copyIn>> | null = null;
-    for await (const text of chunks) {
-      copy ??= await copyIn(client, `${statement} stdin`);
-      await copy.write(text);
+    try {
+      for await (const text of chunks) {
+        copy ??= await copyIn(client, `${statement} stdin`);
+        await copy.write(text);
+      }
+    } catch (error) {
+      // The rows stopped coming (the file has an error, or its reader failed):
+      // the COPY must end before the transaction can roll back.
+      await copy?.abort(error);
+      throw error;
     }
     await copy?.end();
     return;
@@ -212,6 +230,6 @@ export async function crossBodyDuplicates(db: Db, campaignId: string) {
   );
 }
 
-export async function finishImport(db: Db, id: string, report: { imported: number; merged: number; warnings: unknown[] }) {
-  await db.update(rosterImports).set({ imported: report.imported, merged: report.merged, warnings: report.warnings }).where(eq(rosterImports.id, id));
+export async function finishImport(db: Db, id: string, report: { rows: number; imported: number; merged: number; warnings: unknown[] }) {
+  await db.update(rosterImports).set({ rows: report.rows, imported: report.imported, merged: report.merged, warnings: report.warnings }).where(eq(rosterImports.id, id));
 }
