@@ -30,7 +30,8 @@ export type ReaderMessage =
   | { type: 'rows_end'; ok: boolean }
   | { type: 'parsed'; summary: ParsedSummary }
   | { type: 'too_many_rows'; limit: number }
-  | { type: 'settled'; report: ImportReport; changes: MergeChange[] };
+  /** `changes`: merges of stored entries; `rest`: the rows held back, as COPY text chunks, to store before applying them. */
+  | { type: 'settled'; report: ImportReport; changes: MergeChange[]; rest: string[] };
 
 /** The file has errors: what was stored of it must be rolled back; `parsed()` tells them. */
 export class ListHasErrors extends Error {
@@ -71,7 +72,7 @@ async function turn(): Promise<() => void> {
 export async function openListReader(job: ParseJob, limits: Partial<ParseLimits> = {}) {
   const { timeoutMs, memoryMb } = { ...defaults, ...limits };
   const release = await turn();
-  const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 } });
   let failure: Error | null = null;
   // Messages by kind, in order (a chunk and the end of the rows are one kind).
   type Box = { items: ReaderMessage[]; waiting: { resolve(m: ReaderMessage): void; reject(e: Error): void }[] };

@@ -5,6 +5,9 @@
 // (a chunk at a time, never far ahead of the database); the thread keeps only
 // what the dedupe and the report need of each row, and once the file is read
 // and the stored list has come, answers the report and the merges to apply.
+// A row whose email or phone came earlier in the file is most likely merged:
+// it is held back and stored after the dedupe with its merge, which spares
+// updating it (an update of a row costs more than its insert).
 import { parentPort, workerData } from 'node:worker_threads';
 import { copyLines } from './copy-text.js';
 import { dedupe } from './dedupe.js';
@@ -25,8 +28,10 @@ const job = workerData as ParseJob;
 const fresh: FreshEntry[] = [];
 const groups = new Set<string>();
 let ids: string[] = [];
-let chunk: Candidate[] = [];
-let chunkIds: string[] = [];
+/** Rows held back until the dedupe, whole, with their ids. */
+const held: (Candidate & { id: string })[] = [];
+const seen = new Set<string>();
+let chunk: (Candidate & { id: string })[] = [];
 let posted = 0;
 let taken = 0;
 /** Whether rows still go out: until the last row, or the first error. */
@@ -44,10 +49,9 @@ parentPort!.on('message', (m: ReaderRequest) => {
 
 function flush() {
   if (!chunk.length || !job.store) return;
-  post({ type: 'chunk', text: copyLines(chunk.map((c, i) => ({ ...c, id: chunkIds[i]! })), job.store.scope, () => undefined), rows: chunk.length });
+  post({ type: 'chunk', text: copyLines(chunk, job.store.scope, () => undefined), rows: chunk.length });
   posted += chunk.length;
   chunk = [];
-  chunkIds = [];
 }
 
 function candidate(c: Candidate) {
@@ -57,8 +61,16 @@ function candidate(c: Candidate) {
   // Copies, so that no kept name or address holds a piece of the file's text.
   fresh.push({ id, group: c.group, emailNorm: flat(c.emailNorm), phoneNorm: c.phoneNorm === null ? null : flat(c.phoneNorm), fullName: flat(c.fullName), organisation: c.organisation, line: c.line });
   if (!streaming) return;
-  chunk.push(c);
-  chunkIds.push(id);
+  const again = seen.has(c.emailNorm) || (c.phoneNorm !== null && seen.has(c.phoneNorm));
+  seen.add(fresh.at(-1)!.emailNorm);
+  if (c.phoneNorm !== null) seen.add(fresh.at(-1)!.phoneNorm!);
+  if (again) {
+    // Copies, as above: a held row is kept whole until the end.
+    const e = fresh.at(-1)!;
+    held.push({ ...c, id, fullName: e.fullName, emailNorm: e.emailNorm, phoneNorm: e.phoneNorm, email: flat(c.email), phone: c.phone === null ? null : flat(c.phone) });
+    return;
+  }
+  chunk.push(Object.assign(c, { id }));
   if (chunk.length >= job.store!.chunkRows) flush();
 }
 
@@ -70,7 +82,8 @@ async function pace(out: ParsedList) {
     if (streaming) {
       streaming = false;
       chunk = [];
-      chunkIds = [];
+      held.length = 0;
+      seen.clear();
       post({ type: 'rows_end', ok: false });
     }
     return;
@@ -107,9 +120,10 @@ function settle(parsed: ParsedList, request: Extract<ReaderRequest, { type: 'set
   const result = dedupe(existing.length ? [...existing, ...fresh] : fresh, new Map(request.priorities));
   const mergeOf = new Map(result.merges.map((m) => [m.droppedId, m]));
   const report = importReport(parsed, result, fresh, existing);
-  // Every row was stored as kept: those merged now point at their kept entry.
+  // The rows stored so far went in as kept: those merged now point at their kept entry.
+  const heldIds = new Set(held.map((c) => c.id));
   const changes: MergeChange[] = fresh.flatMap((c) => {
-    const m = mergeOf.get(c.id);
+    const m = heldIds.has(c.id) ? undefined : mergeOf.get(c.id);
     return m ? [{ id: c.id, merged_into: m.keptId, merge_reason: m.reason }] : [];
   });
   for (const e of existing) {
@@ -118,7 +132,12 @@ function settle(parsed: ParsedList, request: Extract<ReaderRequest, { type: 'set
     const reason = m?.reason ?? null;
     if (to !== e.mergedInto || reason !== e.mergeReason) changes.push({ id: e.id, merged_into: to, merge_reason: reason });
   }
-  post({ type: 'settled', report, changes });
+  // The held rows with their merges, kept ones first so that merged ones point at stored rows.
+  const ordered = [...held.filter((c) => !mergeOf.has(c.id)), ...held.filter((c) => mergeOf.has(c.id))];
+  const rest: string[] = [];
+  const chunkRows = job.store?.chunkRows ?? 1;
+  for (let i = 0; i < ordered.length; i += chunkRows) rest.push(copyLines(ordered.slice(i, i + chunkRows), job.store!.scope, (id) => mergeOf.get(id)));
+  post({ type: 'settled', report, changes, rest });
 }
 
 const parsed = await read();

@@ -73,11 +73,12 @@ export async function findRespondent(db: Db, campaignId: string, bodyCode: strin
   return row;
 }
 
-/** Deletes the entries of the groups an import replaces, but for the rows of the import `keep` itself. */
-export async function deleteGroups(db: Db, campaignId: string, bodyCode: string, groups: readonly string[], keep: string | null = null) {
-  if (groups.length === 0) return;
-  const body = and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), inArray(respondents.groupCode, [...groups]));
-  await db.delete(respondents).where(keep === null ? body : and(body, sql`${respondents.importId} is distinct from ${keep}::uuid`));
+/** Deletes entries by id (those of the groups an import replaces). */
+export async function deleteRespondents(db: Db, ids: readonly string[]) {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = JSON.stringify(ids.slice(i, i + CHUNK));
+    await db.execute(sql`delete from respondents where id in (select jsonb_array_elements_text(${part}::jsonb)::uuid)`);
+  }
 }
 
 /** Deletes an entry and the entries merged into it (the same person). */

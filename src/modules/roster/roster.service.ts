@@ -127,14 +127,16 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
         await q.boundTransaction(tx, IMPORT_TIMEOUT_SECONDS);
         await lockEditable(tx, s, 'nhập danh sách');
         // The thread dedupes once the file is read, while the server finishes the COPY.
-        const settled = reader.settle(await q.bodyEntries(tx, s.campaignId, s.bodyCode), r.priorities);
+        const entries = await q.bodyEntries(tx, s.campaignId, s.bodyCode);
+        const settled = reader.settle(entries, r.priorities);
         await q.insertImport(tx, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: fileName ?? null, rows: 0, imported: 0, merged: 0, createdBy: input.actor });
-        // Every row goes in as kept; the merges are applied below, once the whole file is known.
+        // Rows go in as kept; the merges are applied below, once the whole file is known.
         await q.copyRespondents(tx, counted(first, rows, input.onProgress));
         const parsed = await read();
         const replaced = [...new Set([...(group ? [group] : []), ...parsed.groups])];
-        await q.deleteGroups(tx, s.campaignId, s.bodyCode, replaced, importId);
-        const { report, changes } = await settled;
+        await q.deleteRespondents(tx, entries.filter((e) => replaced.includes(e.group)).map((e) => e.id));
+        const { report, changes, rest } = await settled;
+        await q.copyRespondents(tx, rest);
         await q.setMerges(tx, changes);
         await q.finishImport(tx, importId, report);
         await recordAudit(tx, {
