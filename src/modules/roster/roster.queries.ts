@@ -188,10 +188,16 @@ export async function insertRespondents(db: Db, campaignId: string, bodyCode: st
   await copyRespondents(db, chunks());
 }
 
-/** Points entries at their kept entry (or back to none) in one statement per chunk. */
+/**
+ * Points entries at their kept entry (or back to none) in one statement per
+ * chunk; on PGlite, which runs them on this thread, short ones with the event
+ * loop free between.
+ */
 export async function setMerges(db: Db, changes: readonly { id: string; merged_into: string | null; merge_reason: string | null }[]) {
-  for (let i = 0; i < changes.length; i += CHUNK) {
-    const part = JSON.stringify(changes.slice(i, i + CHUNK));
+  const size = postgresClient(db) ? CHUNK : COPY_CHUNK;
+  for (let i = 0; i < changes.length; i += size) {
+    if (i > 0 && size === COPY_CHUNK) await yieldToLoop();
+    const part = JSON.stringify(changes.slice(i, i + size));
     await db.execute(sql`
       update respondents t set merged_into = c.merged_into, merge_reason = c.merge_reason, updated_at = now()
       from jsonb_to_recordset(${part}::jsonb) as c(id uuid, merged_into uuid, merge_reason text)
