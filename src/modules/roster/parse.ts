@@ -148,7 +148,10 @@ function* csvSteps(bytes: Uint8Array, rules: RowRules, maxRows: number, out: Par
   let stopped = false;
   const step = (result: { data: string[] }, parser: { abort(): void }) => {
     try {
-      if (!checker!.record(result.data, ++line)) (stopped = true), parser.abort();
+      if (!checker!.record(result.data, ++line)) {
+        stopped = true;
+        parser.abort();
+      }
     } catch (error) {
       stop = error;
       stopped = true;

@@ -135,8 +135,8 @@ function settle(parsed: ParsedList, request: Extract<ReaderRequest, { type: 'set
   // The held rows with their merges, kept ones first so that merged ones point at stored rows.
   const ordered = [...held.filter((c) => !mergeOf.has(c.id)), ...held.filter((c) => mergeOf.has(c.id))];
   const rest: string[] = [];
-  const chunkRows = job.store?.chunkRows ?? 1;
-  for (let i = 0; i < ordered.length; i += chunkRows) rest.push(copyLines(ordered.slice(i, i + chunkRows), job.store!.scope, (id) => mergeOf.get(id)));
+  const store = job.store;
+  if (store) for (let i = 0; i < ordered.length; i += store.chunkRows) rest.push(copyLines(ordered.slice(i, i + store.chunkRows), store.scope, (id) => mergeOf.get(id)));
   post({ type: 'settled', report, changes, rest });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import { rowsOf, type Db } from '../../db/client.js';
 import { campaignBodies, respondents, rosterImports } from '../../db/schema/index.js';
