@@ -100,10 +100,10 @@
 // deleted by id. A file with an error ends the COPY with CopyFail and rolls
 // back; its report is unchanged. The thread's young generation is 16 MB
 // (8 MB cost a second of GC). COPY lines are joined without arrays.
-// After, same machine, load 5-5.6, two runs: PostgreSQL 17,089-18,619 rows/s
-// against a bare COPY of 33,375-41,961 (0.44-0.51; 0.57-0.62 of the COPY into
-// respondents), wall 5.3-5.8 s, peak 354-359 MB with 127-131 MB before the
-// import, stall 48-63 ms; PGlite 9,020-10,079 rows/s, wall 9.8-11 s, peak
+// After, same machine, load 5-6, three runs: PostgreSQL 14,687-18,619 rows/s
+// against a bare COPY of 27,697-41,961 (0.44-0.53; 0.57-0.62 of the COPY into
+// respondents), wall 5.3-6.8 s, peak 354-384 MB with 125-131 MB before the
+// import, stall 48-114 ms; PGlite 8,166-10,079 rows/s, wall 9.8-12.1 s, peak
 // 557-614 MB with 291-295 MB before, stall 426-832 ms.
 // Not reached: the ratio, bound by the server's COPY into respondents on a
 // 2-core machine the reading thread shares (a cheaper COPY would need the
