@@ -21,19 +21,24 @@ afterAll(async () => {
 const rules = { groups: [{ code: 'hdnd', name: 'Đại biểu HĐND cấp tỉnh' }], officialDomains: ['gov.vn'], maxFieldLength: 500 };
 const file = Buffer.from('Họ và tên,Email,Nhóm\nNguyễn Văn An,an@quangninh.gov.vn,hdnd\nTrần Thị Bình,binh@quangninh.gov.vn,hdnd\n');
 
+async function* texts(chunks: AsyncIterable<{ text: string }>) {
+  for await (const c of chunks) yield c.text;
+}
+
 describe('rows refused by the database after the last chunk', () => {
   it('fails the transaction, stores nothing and leaves no rejection unheard', async () => {
     const unheard: unknown[] = [];
     const onUnhandled = (reason: unknown) => unheard.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      const reader = await openListReader({ bytes: file, rules, maxRows: 10 });
+      const store = { scope: { campaignId: 'no-such-campaign', bodyCode: '99', importId: null }, chunkRows: copyChunkRows(database.db) };
+      const reader = await openListReader({ bytes: file, rules, maxRows: 10, store });
       try {
         const stored = database.db.transaction(async (txRaw) => {
           const tx = txRaw as unknown as Db;
-          const store = reader.store([], new Map([['hdnd', 1]]), { campaignId: 'no-such-campaign', bodyCode: '99', importId: null }, copyChunkRows(tx));
-          await copyRespondents(tx, store.chunks);
-          await store.settled();
+          const settled = reader.settle([], new Map([['hdnd', 1]]));
+          await copyRespondents(tx, texts(reader.rows()));
+          await settled;
         });
         await expect(stored).rejects.toThrow(/foreign key|respondents_campaign_body_fk/);
       } finally {

@@ -57,12 +57,59 @@
 // peak 604 MB with 297 MB before the import. (The PGlite phase figure below
 // runs on the in-memory database that also holds the floors' 200,000 rows,
 // and is much slower than the import on a data folder.)
-// Not reached: the ratio needs the rows to reach the COPY while the file is
-// still being parsed (merges then applied by one UPDATE), as the server's COPY
-// into respondents alone is about 0.7-0.8 of the bare COPY; the peaks need a
-// reading thread without tsx's loader (a build step) and a decode and parse
+// Not reached then: the ratio needs the rows to reach the COPY while the file
+// is still being parsed (merges then applied by one UPDATE), as the server's
+// COPY into respondents alone is about 0.7-0.8 of the bare COPY; the peaks need
+// a reading thread without tsx's loader (a build step) and a decode and parse
 // that stream instead of holding the decoded text (2 x 26 MB while composing
 // to NFC) beside the candidates.
+//
+// Profile of that version (same harness; a dev script timing the stages of
+// importCsv, psql COPY and UPDATE timings on the same rows, --cpu-prof of the
+// import, v8 heap statistics in the thread after gc(); machine shared, load
+// 4-9, so ±0.5 s between runs): PostgreSQL 13,299 rows/s against a bare COPY
+// of 32,380 (0.41), wall 7.46 s, peak 343 MB; PGlite 9,164 rows/s, 617 MB.
+// - With the rows streamed (below), the client has written the last row about
+//   2.6 s in and the server completes the COPY at 4.0-4.4 s: the server's COPY
+//   into respondents is the floor. psql, 99,172 rows: bare table 1.6-2.1 s,
+//   respondents 2.4-3.2 s, all its triggers disabled 2.1 s; disabling only the
+//   counter trigger, or dropping only the body foreign key or the merged_into
+//   index, moved it less than the noise, so no migration was made.
+// - After the COPY: the UPDATE pointing 7,917 merged rows at their kept entry
+//   took 633 ms in psql (a row update costs more than its insert: five
+//   indexes, the foreign key, the counter trigger's transition tables); the
+//   delete of the replaced groups by (campaign, body, group) walked the 99,172
+//   new rows of those groups, 121 ms.
+// - The thread: with an 8 MB young generation, GC was 1.25 s of its 4.7 s of
+//   CPU; copyLines 0.42 s (an array per row). On 2 cores the thread's CPU is
+//   taken from the server's COPY. The main thread was idle 7.2 s of 7.9 s.
+// - Memory: 47 MB live in the thread after reading (38 MB of dedupe keys for
+//   100,000 rows: id, name, email, phone, organisation), 89 MB committed with
+//   a 32 MB new space; a thread with tsx's loader still costs about 40 MB.
+// Now: the thread decodes and parses the file in pieces of 1 MB (cut after a
+// line feed, so NFC composition is unchanged) with papaparse's own chunked
+// parser, and hands out each checked row as COPY text at once, never more than
+// 8,000 rows ahead of the database; it keeps of each row only the dedupe keys
+// (flat copies, so no piece of the text stays alive). The import opens its
+// transaction once the first rows are read (a file wrong from its start takes
+// no connection), sends the stored list to the thread before the COPY, and
+// the thread dedupes as soon as the file is read, while the server finishes
+// the COPY. A row whose email or phone came earlier in the file waits for the
+// dedupe and goes in with its merge (a second, short COPY); the other merges
+// are one UPDATE (1,000 rows a statement on PGlite). The replaced entries are
+// deleted by id. A file with an error ends the COPY with CopyFail and rolls
+// back; its report is unchanged. The thread's young generation is 16 MB
+// (8 MB cost a second of GC). COPY lines are joined without arrays.
+// After, same machine, load 5-6, three runs: PostgreSQL 14,687-18,619 rows/s
+// against a bare COPY of 27,697-41,961 (0.44-0.53; 0.57-0.62 of the COPY into
+// respondents), wall 5.3-6.8 s, peak 354-384 MB with 125-131 MB before the
+// import, stall 48-114 ms; PGlite 8,166-10,079 rows/s, wall 9.8-12.1 s, peak
+// 557-614 MB with 291-295 MB before, stall 426-832 ms.
+// Not reached: the ratio, bound by the server's COPY into respondents on a
+// 2-core machine the reading thread shares (a cheaper COPY would need the
+// counter trigger or a foreign key out of the insert path, which psql did not
+// show to pay); the peaks: the thread's own cost (tsx's loader, the 13 MB copy
+// of the file's bytes, a 16 MB young generation) and the dedupe keys remain.
 // Build step: the service, its reading thread and this benchmark's child run
 // compiled JavaScript (dist/, scripts/build.mjs) instead of the sources through
 // tsx. Measured as above plus /proc/self/smaps by mapping and the size of
@@ -85,6 +132,8 @@
 // <= 250 and PGlite <= 400 need the reading thread and the report to hold less
 // (the streamed import: with it, under load 7, PostgreSQL peaked at 282 MB and
 // PGlite at 421).
+// Both together, measured below: see the figures of the latest run in
+// bench/results.json.
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
@@ -140,29 +189,38 @@ function copyText(bytes: Buffer, body: string): string {
   return `${out.join('\n')}\n`;
 }
 
+async function* texts(chunks: AsyncIterable<{ text: string }>) {
+  for await (const c of chunks) yield c.text;
+}
+
 /** The import's phases timed apart (the COPY rolled back): the top three costs, largest first. */
 async function phases(database: Database, bytes: Buffer, label: string): Promise<Figure[]> {
   const groups = loadPreset('2023-province').campaign.groups;
   const rules = { groups: groups.map((g) => ({ code: g.code, name: g.name })), officialDomains: ['gov.vn'], maxFieldLength: 500 };
   const priorities = new Map(groups.map((g) => [g.code, g.priority]));
   let t = performance.now();
-  const reader = await openListReader({ bytes, rules, maxRows: 1_000_000 });
-  const read = (performance.now() - t) / 1000;
-  t = performance.now();
-  await reader.settle([], priorities).finally(() => reader.close());
-  const settle = (performance.now() - t) / 1000;
-  // A second reader, its reading untimed, for the COPY (each reader settles once).
-  const again = await openListReader({ bytes, rules, maxRows: 1_000_000 });
-  let chunkRows = 0;
+  const reader = await openListReader({ bytes, rules, maxRows: 1_000_000, store: null });
+  let settle = 0;
+  try {
+    await reader.parsed();
+    t = performance.now() - t;
+    const s = performance.now();
+    await reader.settle([], priorities);
+    settle = (performance.now() - s) / 1000;
+  } finally {
+    reader.close();
+  }
+  const read = t / 1000;
+  const chunkRows = copyChunkRows(database.db);
+  const again = await openListReader({ bytes, rules, maxRows: 1_000_000, store: { scope: { campaignId: 'bench', bodyCode: '01', importId: null }, chunkRows } });
   t = performance.now();
   try {
     await database.db
       .transaction(async (txRaw) => {
         const tx = txRaw as unknown as Database['db'];
-        chunkRows = copyChunkRows(tx);
-        const stored = again.store([], priorities, { campaignId: 'bench', bodyCode: '01', importId: null }, chunkRows);
-        await copyRespondents(tx, stored.chunks);
-        await stored.settled();
+        const settled = again.settle([], priorities);
+        await copyRespondents(tx, texts(again.rows()));
+        await settled;
         throw new Error('rollback');
       })
       .catch((error: Error) => {
@@ -175,7 +233,7 @@ async function phases(database: Database, bytes: Buffer, label: string): Promise
   const costs = [
     ['read, decode, parse and check the file (worker thread, with its start)', read],
     ['dedupe and build the report (worker thread)', settle],
-    [`dedupe, then COPY into respondents in chunks of ${chunkRows} rows (the report built meanwhile)`, copy],
+    [`read the file and COPY its rows into respondents as they come, in chunks of ${chunkRows} rows (then the dedupe and report)`, copy],
   ] as const;
   return [...costs].sort((a, b) => b[1] - a[1]).map(([what, seconds], i) => figure(`${label}: cost ${i + 1}: ${what}`, seconds, 's'));
 }

@@ -2,6 +2,8 @@
 // UTF-8 with or without BOM, UTF-16 LE/BE ("Unicode Text"), or Windows-1258
 // (Excel's "CSV" on Vietnamese Windows, which writes tones as combining marks).
 import iconv from 'iconv-lite';
+import { isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
@@ -22,25 +24,38 @@ function zeroBytes(sample: Uint8Array) {
   return { odd, even };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const ICONV_NAMES: Record<Encoding, string> = { 'utf-8': 'utf8', 'utf-16le': 'utf16le', 'utf-16be': 'utf16be', 'windows-1258': 'windows1258' };
 
 /** The file's text composed to NFC, without its byte-order mark. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const { encoding, pieces } = decodePieces(bytes);
+  return { text: [...pieces].join(''), encoding };
+}
+
+/** Bytes decoded at a time: the whole text of a big file is never held at once. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * The file's text composed to NFC, without its byte-order mark, in pieces that
+ * each end after a line feed (the last one excepted). NFC never composes across
+ * a line feed, so composing piece by piece gives the text composed whole.
+ */
+export function decodePieces(bytes: Uint8Array, pieceBytes = PIECE_BYTES): { encoding: Encoding; pieces: Iterable<string> } {
   const { encoding, bom } = detectEncoding(bytes);
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
-  const text = encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, ICONV_NAMES[encoding], { stripBOM: true });
-  return { text: text.normalize('NFC'), encoding };
+  const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : iconv.getDecoder(ICONV_NAMES[encoding], { stripBOM: true });
+  function* pieces() {
+    let carry = '';
+    for (let at = 0; at < body.length; at += pieceBytes) {
+      const text = carry + decoder.write(body.subarray(at, at + pieceBytes));
+      const end = text.lastIndexOf('\n') + 1;
+      carry = text.slice(end);
+      if (end > 0) yield text.slice(0, end).normalize('NFC');
+    }
+    const rest = carry + (decoder.end() ?? '');
+    if (rest) yield rest.normalize('NFC');
+  }
+  return { encoding, pieces: pieces() };
 }
 
 /** Comma, semicolon or tab: whichever the header line uses most outside quotes. */

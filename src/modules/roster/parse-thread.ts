@@ -1,8 +1,9 @@
 // Reads a list in a thread of its own, within a time and a memory bound: the
 // event loop keeps serving everyone else meanwhile, and a file built to exhaust
-// the reader ends in a clear message instead of a stalled or dead process. The
-// thread keeps the checked rows; the import asks it for the dedupe against the
-// stored list, then pulls the rows to store chunk by chunk, and the report last.
+// the reader ends in a clear message instead of a stalled or dead process. For
+// an import the thread hands out the rows to store as COPY text while it reads;
+// the import then sends it the stored list, and the thread answers the report
+// and the merges to apply.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.js';
 import type { CopyScope } from './copy-text.js';
@@ -11,25 +12,38 @@ import type { ParsedList } from './parse.js';
 import type { ImportReport } from './report.js';
 import type { RowRules } from './rows.js';
 
-/** `sheet`: a workbook's sheet by name or 1-based number; the first when absent. */
-export type ParseJob = { bytes: Uint8Array; rules: RowRules; maxRows: number; sheet?: string | undefined };
+/**
+ * `sheet`: a workbook's sheet by name or 1-based number; the first when absent.
+ * `store`: the rows go out as COPY text for this scope, `chunkRows` to a chunk
+ * (each row as kept: merges are applied once the whole file is read).
+ */
+export type ParseJob = { bytes: Uint8Array; rules: RowRules; maxRows: number; sheet?: string | undefined; store: { scope: CopyScope; chunkRows: number } | null };
 export type ParsedSummary = Omit<ParsedList, 'candidates'> & { groups: string[] };
 export type StoredEntry = DedupeEntry & { mergedInto: string | null; mergeReason: string | null };
+export type FreshEntry = DedupeEntry & { line: number };
 export type MergeChange = { id: string; merged_into: string | null; merge_reason: string | null };
 
-export type ReaderRequest =
-  | { type: 'settle'; existing: StoredEntry[]; priorities: [string, number][]; store: { scope: CopyScope; chunkRows: number } | null }
-  | { type: 'next' };
+export type ReaderRequest = { type: 'settle'; existing: StoredEntry[]; priorities: [string, number][] } | { type: 'taken'; rows: number };
 export type ReaderMessage =
+  | { type: 'chunk'; text: string; rows: number }
+  /** No more rows: the file was read without an error (`ok`), or it has one. */
+  | { type: 'rows_end'; ok: boolean }
   | { type: 'parsed'; summary: ParsedSummary }
   | { type: 'too_many_rows'; limit: number }
-  | { type: 'settled'; report: ImportReport; changes: MergeChange[] }
-  | { type: 'chunk'; text: string | null };
+  /** `changes`: merges of stored entries; `rest`: the rows held back, as COPY text chunks, to store before applying them. */
+  | { type: 'settled'; report: ImportReport; changes: MergeChange[]; rest: string[] };
+
+/** The file has errors: what was stored of it must be rolled back; `parsed()` tells them. */
+export class ListHasErrors extends Error {
+  constructor() {
+    super('the list has errors');
+  }
+}
 
 export type ParseLimits = { timeoutMs: number; memoryMb: number };
 const defaults: ParseLimits = { timeoutMs: 120_000, memoryMb: 768 };
 
-const tooComplex = () =>
+export const tooComplex = () =>
   new AppError('file_too_complex', 422, 'Không đọc được tệp trong giới hạn thời gian và bộ nhớ cho một lần tải. Hãy kiểm tra tệp có đúng là danh sách (CSV hoặc Excel) không, hoặc chia danh sách thành nhiều tệp theo nhóm.');
 
 const tooManyRows = (limit: number) =>
@@ -54,71 +68,85 @@ async function turn(): Promise<() => void> {
   };
 }
 
-/** Starts reading; answers once the file is parsed and checked. Always `close()` it. */
+/** Starts reading the file at once. Always `close()` the reader. */
 export async function openListReader(job: ParseJob, limits: Partial<ParseLimits> = {}) {
   const { timeoutMs, memoryMb } = { ...defaults, ...limits };
   const release = await turn();
-  const worker = new Worker(new URL(import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse.worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const worker = new Worker(new URL(import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse.worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 } });
   let failure: Error | null = null;
-  const waiting: { resolve(m: ReaderMessage): void; reject(e: Error): void }[] = [];
+  // Messages by kind, in order (a chunk and the end of the rows are one kind).
+  type Box = { items: ReaderMessage[]; waiting: { resolve(m: ReaderMessage): void; reject(e: Error): void }[] };
+  const boxes = new Map<string, Box>();
+  const box = (type: ReaderMessage['type']) => {
+    const key = type === 'rows_end' ? 'chunk' : type;
+    let b = boxes.get(key);
+    if (!b) boxes.set(key, (b = { items: [], waiting: [] }));
+    return b;
+  };
   const fail = (error: Error) => {
     failure ??= error;
-    for (const w of waiting.splice(0)) w.reject(failure);
+    for (const b of boxes.values()) for (const w of b.waiting.splice(0)) w.reject(failure);
     void worker.terminate();
   };
   worker.once('exit', release);
-  worker.on('message', (m: ReaderMessage) => (m.type === 'too_many_rows' ? fail(tooManyRows(m.limit)) : waiting.shift()?.resolve(m)));
+  worker.on('message', (m: ReaderMessage) => {
+    if (m.type === 'too_many_rows') return fail(tooManyRows(m.limit));
+    const b = box(m.type);
+    const w = b.waiting.shift();
+    if (w) w.resolve(m);
+    else b.items.push(m);
+  });
   worker.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex() : error));
   worker.on('exit', () => fail(new Error('the list reader stopped')));
 
-  /** The thread's next message, within the time bound. */
-  function next<T extends ReaderMessage['type']>(type: T): Promise<Extract<ReaderMessage, { type: T }>> {
+  /** The thread's next message of a kind, within the time bound. */
+  function next<T extends ReaderMessage['type']>(type: T): Promise<ReaderMessage> {
     if (failure) return Promise.reject(failure);
+    const b = box(type);
+    if (b.items.length) return Promise.resolve(b.items.shift()!);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => fail(tooComplex()), timeoutMs);
-      waiting.push({
-        resolve: (m) => (clearTimeout(timer), m.type === type ? resolve(m as never) : reject(new Error(`list reader sent ${m.type}, not ${type}`))),
+      b.waiting.push({
+        resolve: (m) => (clearTimeout(timer), resolve(m)),
         reject: (e) => (clearTimeout(timer), reject(e)),
       });
     });
   }
 
-  const { summary } = await next('parsed');
+  let parsed: Promise<ParsedSummary> | null = null;
   return {
-    summary,
-    /** Dedupes the file against `existing` and answers the report and the changes to stored entries; nothing is stored. */
-    async settle(existing: StoredEntry[], priorities: ReadonlyMap<string, number>) {
-      const answer = next('settled');
-      worker.postMessage({ type: 'settle', existing, priorities: [...priorities], store: null } satisfies ReaderRequest);
-      return answer;
+    /** What the file holds once it is read: its rows, problems and groups. */
+    parsed() {
+      parsed ??= next('parsed').then((m) => (m as Extract<ReaderMessage, { type: 'parsed' }>).summary);
+      return parsed;
     },
     /**
-     * Dedupes the file against `existing`, then hands out the rows to store as
-     * COPY text, `chunkRows` rows a chunk; `settled` answers once every chunk
-     * was taken (the thread builds the report meanwhile).
+     * The rows to store as COPY text while the file is read; ends after the
+     * last row, or throws ListHasErrors at the file's first error.
      */
-    store(existing: StoredEntry[], priorities: ReadonlyMap<string, number>, scope: CopyScope, chunkRows: number) {
-      worker.postMessage({ type: 'settle', existing, priorities: [...priorities], store: { scope, chunkRows } } satisfies ReaderRequest);
-      let settled: Promise<Extract<ReaderMessage, { type: 'settled' }>> | null = null;
-      async function* chunks(): AsyncGenerator<string> {
-        for (;;) {
-          const answer = next('chunk');
-          worker.postMessage({ type: 'next' } satisfies ReaderRequest);
-          const { text } = await answer;
-          if (text === null) {
-            settled = next('settled');
-            // Awaited by the import once the COPY is done; if the COPY fails
-            // instead, the reader is closed and this rejection goes unheard.
-            settled.catch(() => {});
-            return;
-          }
-          yield text;
+    async *rows(): AsyncGenerator<{ text: string; rows: number }> {
+      for (;;) {
+        const m = await next('chunk');
+        if (m.type === 'rows_end') {
+          if (!m.ok) throw new ListHasErrors();
+          return;
         }
+        if (m.type !== 'chunk') throw new Error(`list reader sent ${m.type}, not a chunk`);
+        yield m;
+        worker.postMessage({ type: 'taken', rows: m.rows } satisfies ReaderRequest);
       }
-      return {
-        chunks: chunks(),
-        settled: () => settled ?? Promise.reject(new Error('the rows were not all taken')),
-      };
+    },
+    /**
+     * Dedupes the file against the body's stored list (`existing`, all of it:
+     * the thread leaves out the groups the file replaces), once the file is read.
+     * Answers the report and the merges to apply to the stored entries.
+     */
+    settle(existing: StoredEntry[], priorities: ReadonlyMap<string, number>) {
+      const answer = next('settled') as Promise<Extract<ReaderMessage, { type: 'settled' }>>;
+      // Heard by the import once its COPY is done; if the COPY fails first, nobody asks.
+      answer.catch(() => {});
+      worker.postMessage({ type: 'settle', existing, priorities: [...priorities] } satisfies ReaderRequest);
+      return answer;
     },
     close() {
       failure ??= new Error('the list reader was closed');

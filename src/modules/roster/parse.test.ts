@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { csvText, encodeAs, header, sampleRows, tcvn3Name, type Flavour } from '../../../test/fixtures/roster-files.js';
-import { decodeText, detectDelimiter } from './decode.js';
-import { parseList } from './parse.js';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { decodePieces, decodeText, detectDelimiter } from './decode.js';
+import { listChecker, parseList, type ParsedList } from './parse.js';
 import type { RowRules } from './rows.js';
 import { cleanText, looksLikeLegacyFont } from './text.js';
 
@@ -133,5 +135,37 @@ describe('text', () => {
   });
   it.each([tcvn3Name, 'Tr\u00a7n ThÞ B×nh', 'Nguyeãn Vaên An', 'Ñoaøn Quoác Khaùnh'])('flags %s as a legacy font', (t) => {
     expect(looksLikeLegacyFont(t)).toBe(true);
+  });
+});
+
+describe('a file read piece by piece', () => {
+  /** The file decoded, composed and parsed whole, as a reference. */
+  function wholeReading(bytes: Buffer, maxRows: number) {
+    const { text, encoding } = { text: iconv.decode(bytes, 'windows1258').normalize('NFC'), encoding: 'windows-1258' as const };
+    const out: ParsedList = { encoding, delimiter: ';', rows: 0, candidates: [], errors: [], warnings: [] };
+    const checker = listChecker(rules, maxRows, out);
+    let line = 0;
+    Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: false, step: (r) => void checker.record(r.data, ++line) });
+    return checker.finish();
+  }
+
+  it('reads the rows, lines and problems of the file read whole, across pieces cut anywhere', () => {
+    // Windows-1258 writes tones as combining marks, and quoted cells hold line breaks and delimiters.
+    const rows = Array.from({ length: 40_000 }, (_, i) => [
+      `Nguyễn Thị Thủy ${i}`,
+      i > 39_000 && i % 97 === 0 ? 'sai-dia-chi' : `thuy.${i}@quangninh.gov.vn`,
+      i % 3 ? '0912 345 678' : '',
+      i % 5 ? `Sở Nội vụ;\r\nPhòng "Tổ chức" ${i % 7}` : '',
+      'Chuyên viên',
+    ]);
+    const bytes = encodeAs(csvText([header, ...rows], { delimiter: ';' }), 'windows-1258');
+    expect(bytes.length).toBeGreaterThan(3 * 1048576);
+    const pieces = decodePieces(bytes, 4099);
+    expect([...pieces.pieces].join('')).toBe(iconv.decode(bytes, 'windows1258').normalize('NFC'));
+    const piecewise = parseList(bytes, rules, 100_000);
+    const whole = wholeReading(bytes, 100_000);
+    expect(piecewise.errors.length).toBeGreaterThan(5);
+    expect(piecewise.candidates.length).toBeGreaterThan(39_000);
+    expect(piecewise).toEqual(whole);
   });
 });

@@ -1,10 +1,11 @@
-// Reads a whole list file: decode, find the delimiter and the columns, then
-// check each record as it streams out of the parser, keeping only the compact
-// normalised candidates (never an array of raw rows beside them).
+// Reads a list file: decode piece by piece, find the delimiter and the columns,
+// then check each record as it streams out of the parser, handing each checked
+// candidate on as it comes (never an array of raw rows, nor the whole text).
 import Papa from 'papaparse';
 import { columnLetter, mapColumns, templateHeaders, type ColumnMap } from './columns.js';
-import { decodeText, detectDelimiter, type Encoding } from './decode.js';
+import { decodePieces, detectDelimiter, type Encoding } from './decode.js';
 import { checkRecord, groupResolver, isBlankRecord, type Candidate, type Issue, type RowRules } from './rows.js';
+import { flat } from './text.js';
 
 export type ParsedList = {
   encoding: Encoding | 'xlsx' | 'binary';
@@ -72,11 +73,14 @@ function headerIssues(columns: ColumnMap, rules: RowRules): { errors: Issue[]; w
   return { errors, warnings };
 }
 
+/** Takes each checked candidate while the file has no error; `out.candidates` by default. */
+export type CandidateSink = (c: Candidate) => void;
+
 /**
  * Checks records one at a time as a reader (CSV or a workbook's sheet) hands
  * them over, the first being the header; `line` is the file's own line or row.
  */
-export function listChecker(rules: RowRules, maxRows: number, out: ParsedList) {
+export function listChecker(rules: RowRules, maxRows: number, out: ParsedList, sink: CandidateSink = (c) => out.candidates.push(c)) {
   const resolveGroup = groupResolver(rules.groups);
   // A list repeats a few hundred organisations and positions over its rows: one string each.
   const shared = new Map<string, string>();
@@ -84,8 +88,8 @@ export function listChecker(rules: RowRules, maxRows: number, out: ParsedList) {
     if (text === null) return null;
     const known = shared.get(text);
     if (known !== undefined) return known;
-    if (shared.size < MAX_SHARED) shared.set(text, text);
-    return text;
+    if (shared.size < MAX_SHARED) shared.set(text, flat(text));
+    return shared.get(text) ?? text;
   };
   let columns: ColumnMap | null = null;
   let last = 0;
@@ -115,7 +119,7 @@ export function listChecker(rules: RowRules, maxRows: number, out: ParsedList) {
       if (c && out.errors.length === 0) {
         c.organisation = share(c.organisation);
         c.position = share(c.position);
-        out.candidates.push(c);
+        sink(c);
       }
       return true;
     },
@@ -130,29 +134,77 @@ export function listChecker(rules: RowRules, maxRows: number, out: ParsedList) {
   };
 }
 
-export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): ParsedList {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  const out: ParsedList = { encoding, delimiter, rows: 0, candidates: [], errors: [], warnings: [] };
-  if (headerWidth(text, delimiter) > MAX_COLUMNS) {
-    out.errors.push(tooWide(1, MAX_COLUMNS + 1));
-    return out;
-  }
-  const checker = listChecker(rules, maxRows, out);
+/**
+ * Reads a CSV file piece by piece (see decodePieces), yielding after each piece
+ * so that a caller may pause; `out` holds the summary when it is done.
+ */
+function* csvSteps(bytes: Uint8Array, rules: RowRules, maxRows: number, out: ParsedList, sink?: CandidateSink): Generator<void, void> {
+  const { encoding, pieces } = decodePieces(bytes);
+  out.encoding = encoding;
+  let checker: ReturnType<typeof listChecker> | null = null;
+  let handle: { parse(input: string, base: number, ignoreLastRow: boolean): { meta: { cursor: number } } } | null = null;
   let line = 0;
   let stop: unknown = null;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      try {
-        if (!checker.record(result.data, ++line)) parser.abort();
-      } catch (error) {
-        stop = error;
+  let stopped = false;
+  const step = (result: { data: string[] }, parser: { abort(): void }) => {
+    try {
+      if (!checker!.record(result.data, ++line)) {
+        stopped = true;
         parser.abort();
       }
-    },
-  });
-  if (stop) throw stop;
-  return checker.finish();
+    } catch (error) {
+      stop = error;
+      stopped = true;
+      parser.abort();
+    }
+  };
+  // Papaparse's own chunked reading (as for a stream): the rows of a piece up
+  // to the last complete one, the rest carried to the next piece.
+  let partial = '';
+  let base = 0;
+  for (const piece of pieces) {
+    if (!checker) {
+      out.delimiter = detectDelimiter(piece);
+      if (headerWidth(piece, out.delimiter) > MAX_COLUMNS) {
+        out.errors.push(tooWide(1, MAX_COLUMNS + 1));
+        return;
+      }
+      checker = listChecker(rules, maxRows, out, sink);
+      handle = new (Papa as unknown as { ParserHandle: new (config: object) => NonNullable<typeof handle> }).ParserHandle({ delimiter: out.delimiter, skipEmptyLines: false, step });
+    }
+    const input = partial + piece;
+    const cursor = handle!.parse(input, base, true).meta.cursor;
+    if (stop) throw stop;
+    if (stopped) break;
+    partial = input.slice(cursor - base);
+    base = cursor;
+    yield;
+  }
+  if (!checker) checker = listChecker(rules, maxRows, out, sink);
+  else if (!stopped) {
+    // The last row, and the empty record papaparse reads after a final line break.
+    if (partial) handle!.parse(partial, base, false);
+    else step({ data: [''] }, { abort() {} });
+    if (stop) throw stop;
+  }
+  checker.finish();
+}
+
+const emptyList = (): ParsedList => ({ encoding: 'utf-8', delimiter: ',', rows: 0, candidates: [], errors: [], warnings: [] });
+
+/** Reads a whole CSV file at once, keeping its candidates. */
+export function parseList(bytes: Uint8Array, rules: RowRules, maxRows: number): ParsedList {
+  const out = emptyList();
+  for (const _ of csvSteps(bytes, rules, maxRows, out));
+  return out;
+}
+
+/**
+ * Reads a CSV file, handing each candidate to `sink` (none are kept) and
+ * awaiting `pace` between pieces, which lets the caller hold the reading back.
+ */
+export async function readList(bytes: Uint8Array, rules: RowRules, maxRows: number, sink: CandidateSink, pace: (out: ParsedList) => Promise<void> | void): Promise<ParsedList> {
+  const out = emptyList();
+  for (const _ of csvSteps(bytes, rules, maxRows, out, sink)) await pace(out);
+  return out;
 }

@@ -2,7 +2,7 @@
 // column, every merge (kept entry, dropped entries, why) and every warning.
 import { mergeReasonLabels, type DedupeEntry, type DedupeResult } from './dedupe.js';
 import type { ParsedList } from './parse.js';
-import type { Candidate, Issue } from './rows.js';
+import type { Issue } from './rows.js';
 
 export type MergeSide = { line: number | null; group: string; name: string; email: string; inFile: boolean };
 export type MergeReport = { kept: MergeSide; dropped: (MergeSide & { reason: string; reasonText: string })[] };
@@ -18,7 +18,7 @@ export type ImportReport = {
   delimiter: string;
 };
 
-export function importReport(parsed: ParsedList, result: DedupeResult | null, fresh: readonly (Candidate & { id: string })[], existing: readonly DedupeEntry[]): ImportReport {
+export function importReport(parsed: Omit<ParsedList, 'candidates'>, result: DedupeResult | null, fresh: readonly (DedupeEntry & { line: number })[], existing: readonly DedupeEntry[]): ImportReport {
   const base = { rows: parsed.rows, encoding: parsed.encoding, delimiter: parsed.delimiter === '\t' ? 'tab' : parsed.delimiter, errors: parsed.errors };
   if (!result) return { ...base, imported: 0, merged: 0, warnings: parsed.warnings, merges: [] };
   const freshById = new Map(fresh.map((c) => [c.id, c]));

@@ -52,8 +52,8 @@ async function printReport(report: ImportReport, dryRun: boolean, reportFile: st
 /** A progress line on a terminal (never in a pipe or a test's output). */
 function progress(p: ImportProgress) {
   if (!process.stderr.isTTY) return;
-  const text = p.stage === 'checked' ? `Đã đọc và kiểm tra ${fmt(p.rows)} dòng.` : `Đang lưu: ${fmt(p.done)}/${fmt(p.total)} người (${Math.floor((100 * p.done) / Math.max(1, p.total))}%)`;
-  process.stderr.write(`\r${text}\x1b[K${p.stage === 'checked' || p.done >= p.total ? '\n' : ''}`);
+  const text = p.stage === 'checked' ? `Đã đọc và kiểm tra ${fmt(p.rows)} dòng.` : `Đang đọc và lưu: ${fmt(p.done)} người`;
+  process.stderr.write(`\r${text}\x1b[K${p.stage === 'checked' ? '\n' : ''}`);
 }
 
 export function registerRosterCommands(program: Command) {

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import type { Writable } from 'node:stream';
 import { rowsOf, type Db } from '../../db/client.js';
 import { campaignBodies, respondents, rosterImports } from '../../db/schema/index.js';
 import { copyLines, INSERT_COLUMNS, type Merged, type NewRespondent } from './copy-text.js';
@@ -72,9 +73,12 @@ export async function findRespondent(db: Db, campaignId: string, bodyCode: strin
   return row;
 }
 
-export async function deleteGroups(db: Db, campaignId: string, bodyCode: string, groups: readonly string[]) {
-  if (groups.length === 0) return;
-  await db.delete(respondents).where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), inArray(respondents.groupCode, [...groups])));
+/** Deletes entries by id (those of the groups an import replaces). */
+export async function deleteRespondents(db: Db, ids: readonly string[]) {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = JSON.stringify(ids.slice(i, i + CHUNK));
+    await db.execute(sql`delete from respondents where id in (select jsonb_array_elements_text(${part}::jsonb)::uuid)`);
+  }
 }
 
 /** Deletes an entry and the entries merged into it (the same person). */
@@ -84,7 +88,7 @@ export async function deletePerson(db: Db, campaignId: string, bodyCode: string,
     .where(and(eq(respondents.campaignId, campaignId), eq(respondents.bodyCode, bodyCode), or(eq(respondents.id, id), eq(respondents.mergedInto, id))));
 }
 
-type CopyQuery = { writable(): Promise<NodeJS.WritableStream>; reject(error: unknown): void };
+type CopyQuery = { writable(): Promise<Writable>; reject(error: unknown): void };
 
 /** The postgres.js connection of a drizzle transaction, when the driver is postgres.js. */
 function postgresClient(db: Db): { unsafe(q: string): CopyQuery } | null {
@@ -103,9 +107,12 @@ async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, st
   let fail: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {});
+  let answered: () => void = () => {};
+  const serverAnswered = new Promise<void>((resolve) => (answered = resolve));
   const query = client.unsafe(statement);
   const reject = query.reject.bind(query);
   query.reject = (error: unknown) => {
+    answered();
     fail(error);
     reject(error);
   };
@@ -115,7 +122,12 @@ async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, st
     if (!stream.write(text)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), failed]);
   };
   const end = () => Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
-  return { write, end };
+  /** Ends the COPY with an error (CopyFail): the server drops its rows and the connection is usable again. */
+  const abort = async (error: unknown) => {
+    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    await serverAnswered;
+  };
+  return { write, end, abort };
 }
 
 /**
@@ -146,9 +158,16 @@ export async function copyRespondents(db: Db, chunks: AsyncIterable<string> | It
   const statement = `copy respondents (${INSERT_COLUMNS}) from`;
   if (client) {
     let copy: Awaited<ReturnType<typeof copyIn>> | null = null;
-    for await (const text of chunks) {
-      copy ??= await copyIn(client, `${statement} stdin`);
-      await copy.write(text);
+    try {
+      for await (const text of chunks) {
+        copy ??= await copyIn(client, `${statement} stdin`);
+        await copy.write(text);
+      }
+    } catch (error) {
+      // The rows stopped coming (the file has an error, or its reader failed):
+      // the COPY must end before the transaction can roll back.
+      await copy?.abort(error);
+      throw error;
     }
     await copy?.end();
     return;
@@ -169,10 +188,16 @@ export async function insertRespondents(db: Db, campaignId: string, bodyCode: st
   await copyRespondents(db, chunks());
 }
 
-/** Points entries at their kept entry (or back to none) in one statement per chunk. */
+/**
+ * Points entries at their kept entry (or back to none) in one statement per
+ * chunk; on PGlite, which runs them on this thread, short ones with the event
+ * loop free between.
+ */
 export async function setMerges(db: Db, changes: readonly { id: string; merged_into: string | null; merge_reason: string | null }[]) {
-  for (let i = 0; i < changes.length; i += CHUNK) {
-    const part = JSON.stringify(changes.slice(i, i + CHUNK));
+  const size = postgresClient(db) ? CHUNK : COPY_CHUNK;
+  for (let i = 0; i < changes.length; i += size) {
+    if (i > 0 && size === COPY_CHUNK) await yieldToLoop();
+    const part = JSON.stringify(changes.slice(i, i + size));
     await db.execute(sql`
       update respondents t set merged_into = c.merged_into, merge_reason = c.merge_reason, updated_at = now()
       from jsonb_to_recordset(${part}::jsonb) as c(id uuid, merged_into uuid, merge_reason text)
@@ -212,6 +237,6 @@ export async function crossBodyDuplicates(db: Db, campaignId: string) {
   );
 }
 
-export async function finishImport(db: Db, id: string, report: { imported: number; merged: number; warnings: unknown[] }) {
-  await db.update(rosterImports).set({ imported: report.imported, merged: report.merged, warnings: report.warnings }).where(eq(rosterImports.id, id));
+export async function finishImport(db: Db, id: string, report: { rows: number; imported: number; merged: number; warnings: unknown[] }) {
+  await db.update(rosterImports).set({ rows: report.rows, imported: report.imported, merged: report.merged, warnings: report.warnings }).where(eq(rosterImports.id, id));
 }

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { CampaignsService } from '../campaigns/campaigns.service.js';
 import { issueInvitations, mailDomain } from '../mail/invitations.service.js';
 import { dedupe, type DedupeEntry } from './dedupe.js';
-import { openListReader } from './parse-thread.js';
+import { ListHasErrors, openListReader, tooComplex } from './parse-thread.js';
 import { buildReview, respondentView } from './review.js';
 import { rosterCsv, templateCsv } from './roster.csv.js';
 import * as q from './roster.queries.js';
@@ -22,16 +22,19 @@ import { showable } from './text.js';
 const IMPORT_TIMEOUT_SECONDS = 60;
 
 export type ImportInput = { campaignId: string; bodyCode: string; group?: string | undefined; bytes: Buffer; dryRun: boolean; actor: string; fileName?: string | undefined; sheet?: string | undefined; onProgress?: ((p: ImportProgress) => void) | undefined };
-export type ImportProgress = { stage: 'checked'; rows: number } | { stage: 'stored'; done: number; total: number };
+/** `stored` comes while the file is still read (rows stored so far), `checked` once it is all read. */
+export type ImportProgress = { stage: 'checked'; rows: number } | { stage: 'stored'; done: number };
 type Scope = { campaignId: string; bodyCode: string };
 
-/** Passes COPY chunks on, telling how many rows have gone so far. */
-async function* counted(chunks: AsyncIterable<string>, total: number, onProgress: ImportInput['onProgress']) {
+type Chunk = { text: string; rows: number };
+
+/** Passes COPY chunks on (`first`, already taken, then the rest), telling how many rows have gone so far. */
+async function* counted(first: IteratorResult<Chunk>, rest: AsyncIterator<Chunk>, onProgress: ImportInput['onProgress']) {
   let done = 0;
-  for await (const text of chunks) {
-    yield text;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) done++;
-    onProgress?.({ stage: 'stored', done, total });
+  for (let next = first; !next.done; next = await rest.next()) {
+    yield next.value.text;
+    done += next.value.rows;
+    onProgress?.({ stage: 'stored', done });
   }
 }
 
@@ -94,27 +97,46 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
     const group = input.group ? groupResolver(r.groups)(input.group) : undefined;
     if (input.group && !group) throw new AppError('unknown_group', 422, `Nhóm "${input.group}" không có trong đợt khảo sát. Chọn tên hoặc mã của một nhóm: ${groupChoices(r.groups)}.`);
     const rowRules = { groups: r.groups.map((g) => ({ code: g.code, name: g.name })), officialDomains: r.officialDomains, maxFieldLength: r.maxFieldLength, defaultGroup: group };
-    const reader = await openListReader({ bytes: input.bytes, rules: rowRules, maxRows: config.roster.maxRows, sheet: input.sheet });
-    try {
-      const parsed = { ...reader.summary, candidates: [] };
+    const fileName = input.fileName === undefined ? undefined : showable(input.fileName).slice(0, 255);
+    const importId = randomUUID();
+    // An import stores the rows while the thread still reads the file; a dry run only reads it.
+    const store = input.dryRun ? null : { scope: { campaignId: s.campaignId, bodyCode: s.bodyCode, importId }, chunkRows: q.copyChunkRows(db) };
+    const reader = await openListReader({ bytes: input.bytes, rules: rowRules, maxRows: config.roster.maxRows, sheet: input.sheet, store });
+    const read = async () => {
+      const parsed = await reader.parsed();
       input.onProgress?.({ stage: 'checked', rows: parsed.rows });
-      if (parsed.errors.length > 0) return importReport(parsed, null, [], []);
-      const fileName = input.fileName === undefined ? undefined : showable(input.fileName).slice(0, 255);
+      return parsed;
+    };
+    try {
+      if (input.dryRun) {
+        const parsed = await read();
+        if (parsed.errors.length > 0) return importReport(parsed, null, [], []);
+        return await db.transaction(async (txRaw) => {
+          const tx = txRaw as unknown as Db;
+          await q.boundTransaction(tx, IMPORT_TIMEOUT_SECONDS);
+          await lockEditable(tx, s, 'nhập danh sách');
+          return (await reader.settle(await q.bodyEntries(tx, s.campaignId, s.bodyCode), r.priorities)).report;
+        });
+      }
+      // The first rows are read before the transaction opens: a file wrong from
+      // its start is reported without taking a connection or the body's lock.
+      const rows = reader.rows();
+      const first = await rows.next();
       return await db.transaction(async (txRaw) => {
         const tx = txRaw as unknown as Db;
         await q.boundTransaction(tx, IMPORT_TIMEOUT_SECONDS);
         await lockEditable(tx, s, 'nhập danh sách');
+        // The thread dedupes once the file is read, while the server finishes the COPY.
+        const entries = await q.bodyEntries(tx, s.campaignId, s.bodyCode);
+        const settled = reader.settle(entries, r.priorities);
+        await q.insertImport(tx, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: fileName ?? null, rows: 0, imported: 0, merged: 0, createdBy: input.actor });
+        // Rows go in as kept; the merges are applied below, once the whole file is known.
+        await q.copyRespondents(tx, counted(first, rows, input.onProgress));
+        const parsed = await read();
         const replaced = [...new Set([...(group ? [group] : []), ...parsed.groups])];
-        if (!input.dryRun) await q.deleteGroups(tx, s.campaignId, s.bodyCode, replaced);
-        // The dry run leaves the replaced groups out as the import deletes them.
-        const existing = (await q.bodyEntries(tx, s.campaignId, s.bodyCode)).filter((e) => !replaced.includes(e.group));
-        if (input.dryRun) return (await reader.settle(existing, r.priorities)).report;
-
-        const importId = randomUUID();
-        await q.insertImport(tx, { id: importId, campaignId: s.campaignId, bodyCode: s.bodyCode, groupCode: group ?? null, fileName: fileName ?? null, rows: parsed.rows, imported: 0, merged: 0, createdBy: input.actor });
-        const stored = reader.store(existing, r.priorities, { campaignId: s.campaignId, bodyCode: s.bodyCode, importId }, q.copyChunkRows(tx));
-        await q.copyRespondents(tx, counted(stored.chunks, parsed.rows, input.onProgress));
-        const { report, changes } = await stored.settled();
+        await q.deleteRespondents(tx, entries.filter((e) => replaced.includes(e.group)).map((e) => e.id));
+        const { report, changes, rest } = await settled;
+        await q.copyRespondents(tx, rest);
         await q.setMerges(tx, changes);
         await q.finishImport(tx, importId, report);
         await recordAudit(tx, {
@@ -123,6 +145,11 @@ export function createRosterService({ db, campaigns, config }: { db: Db; campaig
         });
         return report;
       });
+    } catch (error) {
+      // The file has errors: what was stored of it is rolled back, and they are all reported.
+      if (error instanceof ListHasErrors) return importReport(await read(), null, [], []);
+      if ((error as { code?: string }).code === '57014') throw tooComplex();
+      throw error;
     } finally {
       reader.close();
     }

@@ -71,3 +71,10 @@ const VNI_PAIRS = /(?:e[âãàáäåø]|a[êâãø]|o[âø])/i;
 export function looksLikeLegacyFont(text: string): boolean {
   return FOREIGN_LATIN1.test(text) || VNI_PAIRS.test(text);
 }
+
+/**
+ * A copy of `text` that keeps nothing else alive: a substring may be a view
+ * into the whole piece of the file it was read from, and a kept name or
+ * address would hold that piece in memory. (Slicing a joined string copies it.)
+ */
+export const flat = (text: string) => ` ${text}`.slice(1);

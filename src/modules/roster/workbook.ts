@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../csv/excel.js';
-import { listChecker, TooManyRows, type ParsedList } from './parse.js';
+import { listChecker, TooManyRows, type CandidateSink, type ParsedList } from './parse.js';
 import type { RowRules } from './rows.js';
 import { foldKey } from './text.js';
 
@@ -69,9 +69,10 @@ export function cellText(value: CellValue | undefined): string {
 
 const chosen = (sheet: string | undefined, index: number, name: string) => !sheet || sheet === String(index) || foldKey(sheet) === foldKey(name);
 
-export async function parseWorkbook(bytes: Uint8Array, rules: RowRules, maxRows: number, sheet?: string): Promise<ParsedList> {
+/** `sink` and `pace` as for readList (parse.ts); the candidates are kept in the answer without a sink. */
+export async function parseWorkbook(bytes: Uint8Array, rules: RowRules, maxRows: number, sheet?: string, sink?: CandidateSink, pace?: (out: ParsedList) => Promise<void> | void): Promise<ParsedList> {
   const out: ParsedList = { encoding: 'xlsx', delimiter: '', rows: 0, candidates: [], errors: [], warnings: [] };
-  const checker = listChecker(rules, maxRows, out);
+  const checker = listChecker(rules, maxRows, out, sink);
   const ExcelJS = await loadExcel();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
@@ -89,6 +90,7 @@ export async function parseWorkbook(bytes: Uint8Array, rules: RowRules, maxRows:
         const values = row.values as CellValue[];
         const record = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]));
         if (!checker.record(record, row.number)) break;
+        if (pace && row.number % 1000 === 0) await pace(out);
       }
       return checker.finish();
     }
