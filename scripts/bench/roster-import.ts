@@ -132,8 +132,15 @@
 // <= 250 and PGlite <= 400 need the reading thread and the report to hold less
 // (the streamed import: with it, under load 7, PostgreSQL peaked at 282 MB and
 // PGlite at 421).
-// Both together, measured below: see the figures of the latest run in
-// bench/results.json.
+// Both together (quiet machine, load 1.6-2): PostgreSQL 25,368 rows/s against
+// a bare COPY of 49,584 (0.51; 0.68 of the COPY into respondents), wall 3.9 s,
+// peak 287 MB with 91 MB before the import, stall 45 ms; PGlite 9,970 rows/s,
+// wall 10.0 s (6.2 s before the streamed import and the baseline compiler),
+// peak 461 MB with 184 MB before (529 MB with V8's optimising compiler,
+// 8.9 s), stall 323 ms. Still not reached: the ratio (the server's COPY into
+// respondents, and the merges' UPDATE after it) and both peaks (the thread's
+// dedupe keys and young generation, the file's bytes, and on PGlite the
+// native memory of its WebAssembly code).
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
