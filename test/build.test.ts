@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, isBuilt } from '../scripts/build.mjs';
+import { runCli } from './helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,21 +20,7 @@ let own = false;
 let env: Record<string, string>;
 let database: TestDatabase | undefined;
 
-function runCompiled(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, out, 'src/cli.js'), ...args], {
-      cwd: env.DATA_DIR,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCompiled = (args: string[]) => runCli(args, env, undefined, { script: join(ROOT, out, 'src/cli.js'), cwd: env.DATA_DIR! });
 
 const freePort = () =>
   new Promise<number>((resolve) => {

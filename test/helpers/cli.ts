@@ -5,10 +5,11 @@ export const BIN = fileURLToPath(new URL('../../bin/par-survey.js', import.meta.
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
-/** Runs the real par-survey command in a child process. */
-export function runCli(args: string[], env: Record<string, string | undefined>, stdin?: string): Promise<CliResult> {
+/** Runs the real par-survey command in a child process (`script`: another entry, such as the compiled one). */
+export function runCli(args: string[], env: Record<string, string | undefined>, stdin?: string, { script = BIN, cwd }: { script?: string; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
+      ...(cwd ? { cwd } : {}),
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
