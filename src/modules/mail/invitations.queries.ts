@@ -25,8 +25,19 @@ export async function invitationsOfBody(db: Db, campaignId: string, bodyCode: st
     .where(and(eq(invitations.campaignId, campaignId), eq(invitations.bodyCode, bodyCode)));
 }
 
-export async function insertInvitations(db: Db, rows: (typeof invitations.$inferInsert)[]) {
-  for (const part of chunks(rows)) await db.insert(invitations).values(part);
+export type NewInvitation = { id: string; campaignId: string; bodyCode: string; groupCode: string; respondentId: string; emailNorm: string; tokenHash: Buffer };
+
+/** Rows per statement of a list's invitations or messages, sent as one JSON value: building the SQL of thousands of parameters cost more than the insert. */
+const JSON_CHUNK = 1000;
+
+export async function insertInvitations(db: Db, rows: readonly NewInvitation[]) {
+  for (let i = 0; i < rows.length; i += JSON_CHUNK) {
+    const part = JSON.stringify(rows.slice(i, i + JSON_CHUNK).map((r) => ({ ...r, tokenHash: r.tokenHash.toString('hex') })));
+    await db.execute(sql`
+      insert into invitations (id, campaign_id, body_code, group_code, respondent_id, email_norm, token_hash)
+      select r."id", r."campaignId", r."bodyCode", r."groupCode", r."respondentId", r."emailNorm", decode(r."tokenHash", 'hex')
+      from jsonb_to_recordset(${part}::jsonb) as r("id" uuid, "campaignId" text, "bodyCode" text, "groupCode" text, "respondentId" uuid, "emailNorm" text, "tokenHash" text)`);
+  }
 }
 
 export async function relinkInvitation(db: Db, change: { id: string; respondentId: string; groupCode: string; revive: boolean }) {
@@ -48,6 +59,14 @@ export async function cancelInvitations(db: Db, ids: readonly string[]) {
   }
 }
 
-export async function enqueueMessages(db: Db, rows: (typeof outbox.$inferInsert)[]) {
-  for (const part of chunks(rows)) await db.insert(outbox).values(part);
+export type NewMessage = { campaignId: string; invitationId: string; kind: (typeof outbox.$inferInsert)['kind']; messageId: string };
+
+export async function enqueueMessages(db: Db, rows: readonly NewMessage[]) {
+  for (let i = 0; i < rows.length; i += JSON_CHUNK) {
+    const part = JSON.stringify(rows.slice(i, i + JSON_CHUNK));
+    await db.execute(sql`
+      insert into outbox (campaign_id, invitation_id, kind, message_id)
+      select r."campaignId", r."invitationId", r."kind"::outbox_kind, r."messageId"
+      from jsonb_to_recordset(${part}::jsonb) as r("campaignId" text, "invitationId" uuid, "kind" text, "messageId" text)`);
+  }
 }

@@ -32,7 +32,6 @@ export async function issueInvitations(tx: Db, o: IssueOptions) {
       groupCode: p.groupCode,
       respondentId: p.respondentId,
       emailNorm: p.emailNorm,
-      version: 1,
       tokenHash: tokenHash(linkToken(o.tokenSecret, id, 1)),
     };
   });
