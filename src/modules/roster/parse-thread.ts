@@ -23,7 +23,7 @@ export type StoredEntry = DedupeEntry & { mergedInto: string | null; mergeReason
 export type FreshEntry = DedupeEntry & { line: number };
 export type MergeChange = { id: string; merged_into: string | null; merge_reason: string | null };
 
-export type ReaderRequest = { type: 'settle'; existing: StoredEntry[]; priorities: [string, number][] } | { type: 'taken'; rows: number };
+export type ReaderRequest = { type: 'job'; job: ParseJob } | { type: 'settle'; existing: StoredEntry[]; priorities: [string, number][] } | { type: 'taken'; rows: number };
 export type ReaderMessage =
   | { type: 'chunk'; text: string; rows: number }
   /** No more rows: the file was read without an error (`ok`), or it has one. */
@@ -68,11 +68,34 @@ async function turn(): Promise<() => void> {
   };
 }
 
+const entry = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse.worker.js', import.meta.url);
+const startReader = (memoryMb: number) => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 } });
+
+/**
+ * A thread started ahead for the next list: starting one (loading its code)
+ * takes a good part of reading a list of a few hundred rows. Each list still
+ * gets a fresh thread; the spare only waits, and does not keep the process alive.
+ */
+let spare: { worker: Worker; alive: boolean } | null = null;
+
+function freshReader(memoryMb: number) {
+  const ready = memoryMb === defaults.memoryMb && spare?.alive ? spare.worker : null;
+  if (ready) ready.ref();
+  else if (spare?.alive) void spare.worker.terminate();
+  const next = { worker: startReader(defaults.memoryMb), alive: true };
+  next.worker.unref();
+  next.worker.once('exit', () => (next.alive = false));
+  next.worker.once('error', () => (next.alive = false));
+  spare = next;
+  return ready ?? startReader(memoryMb);
+}
+
 /** Starts reading the file at once. Always `close()` the reader. */
 export async function openListReader(job: ParseJob, limits: Partial<ParseLimits> = {}) {
   const { timeoutMs, memoryMb } = { ...defaults, ...limits };
   const release = await turn();
-  const worker = new Worker(new URL(import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse.worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 } });
+  const worker = freshReader(memoryMb);
+  worker.postMessage({ type: 'job', job } satisfies ReaderRequest);
   let failure: Error | null = null;
   // Messages by kind, in order (a chunk and the end of the rows are one kind).
   type Box = { items: ReaderMessage[]; waiting: { resolve(m: ReaderMessage): void; reject(e: Error): void }[] };

@@ -8,7 +8,7 @@
 // A row whose email or phone came earlier in the file is most likely merged:
 // it is held back and stored after the dedupe with its merge, which spares
 // updating it (an update of a row costs more than its insert).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { copyLines } from './copy-text.js';
 import { dedupe } from './dedupe.js';
 import { newIds } from './ids.js';
@@ -23,7 +23,12 @@ import { notAList, parseWorkbook, sniff } from './workbook.js';
 const AHEAD_ROWS = 8000;
 
 const post = (message: ReaderMessage) => parentPort!.postMessage(message);
-const job = workerData as ParseJob;
+// The thread may be started ahead of its list: it waits for it first.
+const job = await new Promise<ParseJob>((resolve) =>
+  parentPort!.once('message', (m: ReaderRequest) => {
+    if (m.type === 'job') resolve(m.job);
+  }),
+);
 
 const fresh: FreshEntry[] = [];
 const groups = new Set<string>();
@@ -44,7 +49,7 @@ parentPort!.on('message', (m: ReaderRequest) => {
   if (m.type === 'taken') {
     taken += m.rows;
     credit?.();
-  } else settleRequest(m);
+  } else if (m.type === 'settle') settleRequest(m);
 });
 
 function flush() {
