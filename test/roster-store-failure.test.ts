@@ -21,8 +21,8 @@ afterAll(async () => {
 const rules = { groups: [{ code: 'hdnd', name: 'Đại biểu HĐND cấp tỉnh' }], officialDomains: ['gov.vn'], maxFieldLength: 500 };
 const file = Buffer.from('Họ và tên,Email,Nhóm\nNguyễn Văn An,an@quangninh.gov.vn,hdnd\nTrần Thị Bình,binh@quangninh.gov.vn,hdnd\n');
 
-async function* texts(chunks: AsyncIterable<{ text: string }>) {
-  for await (const c of chunks) yield c.text;
+async function* texts(chunks: AsyncIterable<{ bytes: Uint8Array }>) {
+  for await (const c of chunks) yield c.bytes;
 }
 
 describe('rows refused by the database after the last chunk', () => {

@@ -196,8 +196,8 @@ function copyText(bytes: Buffer, body: string): string {
   return `${out.join('\n')}\n`;
 }
 
-async function* texts(chunks: AsyncIterable<{ text: string }>) {
-  for await (const c of chunks) yield c.text;
+async function* texts(chunks: AsyncIterable<{ bytes: Uint8Array }>) {
+  for await (const c of chunks) yield c.bytes;
 }
 
 /** The import's phases timed apart (the COPY rolled back): the top three costs, largest first. */

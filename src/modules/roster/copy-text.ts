@@ -18,18 +18,24 @@ function copyValue(v: string | number | null): string {
   return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text;
 }
 
-/** One COPY line per row, each ending in a newline. */
+/** What every line of one scope shares: built once, passed to `copyLine`. */
+export function copyScope(scope: CopyScope) {
+  return { fixed: `\t${copyValue(scope.campaignId)}\t${copyValue(scope.bodyCode)}\t`, importId: copyValue(scope.importId) };
+}
+
+/** One row's COPY line, ending in a newline (joined by hand: no array per row, an import writes 100,000 of them). */
+export function copyLine(r: NewRespondent, scope: ReturnType<typeof copyScope>, m: Merged): string {
+  return (
+    copyValue(r.id) + scope.fixed + copyValue(r.group) + '\t' + copyValue(r.fullName) + '\t' + copyValue(r.email) + '\t' + copyValue(r.emailNorm) + '\t' +
+    copyValue(r.phone) + '\t' + copyValue(r.phoneNorm) + '\t' + copyValue(r.organisation) + '\t' + copyValue(r.position) + '\t' + scope.importId + '\t' +
+    copyValue(r.line) + '\t' + copyValue(m?.keptId ?? null) + '\t' + copyValue(m?.reason ?? null) + '\n'
+  );
+}
+
+/** One COPY line per row. */
 export function copyLines(rows: readonly NewRespondent[], scope: CopyScope, merged: (id: string) => Merged): string {
-  // Joined by hand: no array per row (an import writes 100,000 of them).
-  const fixed = `\t${copyValue(scope.campaignId)}\t${copyValue(scope.bodyCode)}\t`;
-  const importId = copyValue(scope.importId);
+  const shared = copyScope(scope);
   let text = '';
-  for (const r of rows) {
-    const m = merged(r.id);
-    text +=
-      copyValue(r.id) + fixed + copyValue(r.group) + '\t' + copyValue(r.fullName) + '\t' + copyValue(r.email) + '\t' + copyValue(r.emailNorm) + '\t' +
-      copyValue(r.phone) + '\t' + copyValue(r.phoneNorm) + '\t' + copyValue(r.organisation) + '\t' + copyValue(r.position) + '\t' + importId + '\t' +
-      copyValue(r.line) + '\t' + copyValue(m?.keptId ?? null) + '\t' + copyValue(m?.reason ?? null) + '\n';
-  }
+  for (const r of rows) text += copyLine(r, shared, merged(r.id));
   return text;
 }

@@ -69,6 +69,9 @@ export function dedupe(entries: readonly DedupeEntry[], priorities: ReadonlyMap<
     link(byEmail, e.emailNorm, i);
     if (e.phoneNorm) link(byPhone, e.phoneNorm, i);
   });
+  // Not needed from here on: a list of 100,000 entries is then lighter by both indexes.
+  byEmail.clear();
+  byPhone.clear();
 
   const best = new Int32Array(entries.length).fill(-1);
   entries.forEach((e, i) => {
@@ -95,17 +98,29 @@ export function dedupe(entries: readonly DedupeEntry[], priorities: ReadonlyMap<
 }
 
 function nameWarnings(kept: readonly DedupeEntry[]): NameWarning[] {
-  const byKey = new Map<string, DedupeEntry[]>();
+  // A list names a few hundred organisations: each is folded once, and stands in the key as its number.
+  const organisations = new Map<string, number>();
+  const folded = new Map<string, number>();
+  const byKey = new Map<string, DedupeEntry | DedupeEntry[]>();
   for (const e of kept) {
     if (!e.organisation) continue;
-    const key = `${foldName(e.fullName)}|${foldName(e.organisation)}`;
-    const list = byKey.get(key);
-    if (list) list.push(e);
-    else byKey.set(key, [e]);
+    let org = organisations.get(e.organisation);
+    if (org === undefined) {
+      const fold = foldName(e.organisation);
+      org = folded.get(fold) ?? folded.size;
+      folded.set(fold, org);
+      organisations.set(e.organisation, org);
+    }
+    const key = `${org}|${foldName(e.fullName)}`;
+    const found = byKey.get(key);
+    // One entry alone (nearly all of them) needs no list.
+    if (found === undefined) byKey.set(key, e);
+    else if (Array.isArray(found)) found.push(e);
+    else byKey.set(key, [found, e]);
   }
   const warnings: NameWarning[] = [];
   for (const list of byKey.values()) {
-    if (list.length < 2) continue;
+    if (!Array.isArray(list)) continue;
     const sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     warnings.push({ code: 'same_name_organisation', ids: sorted.map((e) => e.id), fullName: sorted[0]!.fullName, organisation: sorted[0]!.organisation! });
   }

@@ -25,13 +25,13 @@ export type MergeChange = { id: string; merged_into: string | null; merge_reason
 
 export type ReaderRequest = { type: 'job'; job: ParseJob } | { type: 'settle'; existing: StoredEntry[]; priorities: [string, number][] } | { type: 'taken'; rows: number };
 export type ReaderMessage =
-  | { type: 'chunk'; text: string; rows: number }
+  | { type: 'chunk'; bytes: Uint8Array; rows: number }
   /** No more rows: the file was read without an error (`ok`), or it has one. */
   | { type: 'rows_end'; ok: boolean }
   | { type: 'parsed'; summary: ParsedSummary }
   | { type: 'too_many_rows'; limit: number }
-  /** `changes`: merges of stored entries; `rest`: the rows held back, as COPY text chunks, to store before applying them. */
-  | { type: 'settled'; report: ImportReport; changes: MergeChange[]; rest: string[] };
+  /** `changes`: merges of stored entries; `rest`: the rows held back, as COPY text chunks (UTF-8), to store before applying them. */
+  | { type: 'settled'; report: ImportReport; changes: MergeChange[]; rest: Uint8Array[] };
 
 /** The file has errors: what was stored of it must be rolled back; `parsed()` tells them. */
 export class ListHasErrors extends Error {
@@ -69,25 +69,32 @@ async function turn(): Promise<() => void> {
 }
 
 const entry = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse.worker.js', import.meta.url);
-const startReader = (memoryMb: number) => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 } });
+const startReader = (memoryMb: number) => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 8 } });
 
 /**
  * A thread started ahead for the next list: starting one (loading its code)
- * takes a good part of reading a list of a few hundred rows. Each list still
- * gets a fresh thread; the spare only waits, and does not keep the process alive.
+ * takes a good part of reading a list of a few hundred rows. It is started
+ * once a list is done, not while one is read, so that it adds nothing to an
+ * import's peak memory. Each list still gets a fresh thread; the spare only
+ * waits, and does not keep the process alive.
  */
 let spare: { worker: Worker; alive: boolean } | null = null;
 
-function freshReader(memoryMb: number) {
-  const ready = memoryMb === defaults.memoryMb && spare?.alive ? spare.worker : null;
-  if (ready) ready.ref();
-  else if (spare?.alive) void spare.worker.terminate();
+function startSpare() {
+  if (spare?.alive) return;
   const next = { worker: startReader(defaults.memoryMb), alive: true };
   next.worker.unref();
   next.worker.once('exit', () => (next.alive = false));
   next.worker.once('error', () => (next.alive = false));
   spare = next;
-  return ready ?? startReader(memoryMb);
+}
+
+function freshReader(memoryMb: number) {
+  if (memoryMb !== defaults.memoryMb || !spare?.alive) return startReader(memoryMb);
+  const { worker } = spare;
+  spare = null;
+  worker.ref();
+  return worker;
 }
 
 /** Starts reading the file at once. Always `close()` the reader. */
@@ -118,15 +125,18 @@ export async function openListReader(job: ParseJob, limits: Partial<ParseLimits>
     const w = b.waiting.shift();
     if (w) w.resolve(m);
     else b.items.push(m);
+    // The thread has nothing left to do: its memory goes back before the import's last statements.
+    if (m.type === 'settled') void worker.terminate();
   });
   worker.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex() : error));
   worker.on('exit', () => fail(new Error('the list reader stopped')));
 
   /** The thread's next message of a kind, within the time bound. */
   function next<T extends ReaderMessage['type']>(type: T): Promise<ReaderMessage> {
-    if (failure) return Promise.reject(failure);
+    // A message that came before the thread stopped still counts.
     const b = box(type);
     if (b.items.length) return Promise.resolve(b.items.shift()!);
+    if (failure) return Promise.reject(failure);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => fail(tooComplex()), timeoutMs);
       b.waiting.push({
@@ -147,7 +157,7 @@ export async function openListReader(job: ParseJob, limits: Partial<ParseLimits>
      * The rows to store as COPY text while the file is read; ends after the
      * last row, or throws ListHasErrors at the file's first error.
      */
-    async *rows(): AsyncGenerator<{ text: string; rows: number }> {
+    async *rows(): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
       for (;;) {
         const m = await next('chunk');
         if (m.type === 'rows_end') {
@@ -174,6 +184,7 @@ export async function openListReader(job: ParseJob, limits: Partial<ParseLimits>
     close() {
       failure ??= new Error('the list reader was closed');
       void worker.terminate();
+      startSpare();
     },
   };
 }

@@ -9,7 +9,7 @@
 // it is held back and stored after the dedupe with its merge, which spares
 // updating it (an update of a row costs more than its insert).
 import { parentPort } from 'node:worker_threads';
-import { copyLines } from './copy-text.js';
+import { copyLine, copyLines, copyScope } from './copy-text.js';
 import { dedupe } from './dedupe.js';
 import { newIds } from './ids.js';
 import { readList, TooManyRows, type ParsedList } from './parse.js';
@@ -22,7 +22,10 @@ import { notAList, parseWorkbook, sniff } from './workbook.js';
 /** Rows sent ahead of the database at most: about 2 MB of COPY text. */
 const AHEAD_ROWS = 8000;
 
-const post = (message: ReaderMessage) => parentPort!.postMessage(message);
+const post = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+const encoder = new TextEncoder();
+/** COPY text goes to the import as bytes handed over whole, not copied into its heap. */
+const encoded = (text: string) => encoder.encode(text);
 // The thread may be started ahead of its list: it waits for it first.
 const job = await new Promise<ParseJob>((resolve) =>
   parentPort!.once('message', (m: ReaderRequest) => {
@@ -36,7 +39,10 @@ let ids: string[] = [];
 /** Rows held back until the dedupe, whole, with their ids. */
 const held: (Candidate & { id: string })[] = [];
 const seen = new Set<string>();
-let chunk: (Candidate & { id: string })[] = [];
+const lineScope = job.store ? copyScope(job.store.scope) : null;
+/** The rows not yet sent, as COPY lines: a row's objects need not live until its chunk goes. */
+let chunk = '';
+let chunkRows = 0;
 let posted = 0;
 let taken = 0;
 /** Whether rows still go out: until the last row, or the first error. */
@@ -53,10 +59,12 @@ parentPort!.on('message', (m: ReaderRequest) => {
 });
 
 function flush() {
-  if (!chunk.length || !job.store) return;
-  post({ type: 'chunk', text: copyLines(chunk, job.store.scope, () => undefined), rows: chunk.length });
-  posted += chunk.length;
-  chunk = [];
+  if (!chunkRows) return;
+  const bytes = encoded(chunk);
+  post({ type: 'chunk', bytes, rows: chunkRows }, [bytes.buffer as ArrayBuffer]);
+  posted += chunkRows;
+  chunk = '';
+  chunkRows = 0;
 }
 
 function candidate(c: Candidate) {
@@ -75,8 +83,8 @@ function candidate(c: Candidate) {
     held.push({ ...c, id, fullName: e.fullName, emailNorm: e.emailNorm, phoneNorm: e.phoneNorm, email: flat(c.email), phone: c.phone === null ? null : flat(c.phone) });
     return;
   }
-  chunk.push(Object.assign(c, { id }));
-  if (chunk.length >= job.store!.chunkRows) flush();
+  chunk += copyLine(Object.assign(c, { id }), lineScope!, undefined);
+  if (++chunkRows >= job.store!.chunkRows) flush();
 }
 
 /** Between pieces of the file: stops the rows at the first error, and waits while the database is far behind. */
@@ -86,7 +94,8 @@ async function pace(out: ParsedList) {
     fresh.length = 0;
     if (streaming) {
       streaming = false;
-      chunk = [];
+      chunk = '';
+      chunkRows = 0;
       held.length = 0;
       seen.clear();
       post({ type: 'rows_end', ok: false });
@@ -127,10 +136,9 @@ function settle(parsed: ParsedList, request: Extract<ReaderRequest, { type: 'set
   const report = importReport(parsed, result, fresh, existing);
   // The rows stored so far went in as kept: those merged now point at their kept entry.
   const heldIds = new Set(held.map((c) => c.id));
-  const changes: MergeChange[] = fresh.flatMap((c) => {
-    const m = heldIds.has(c.id) ? undefined : mergeOf.get(c.id);
-    return m ? [{ id: c.id, merged_into: m.keptId, merge_reason: m.reason }] : [];
-  });
+  const existingIds = new Set(existing.map((e) => e.id));
+  const changes: MergeChange[] = [];
+  for (const m of result.merges) if (!heldIds.has(m.droppedId) && !existingIds.has(m.droppedId)) changes.push({ id: m.droppedId, merged_into: m.keptId, merge_reason: m.reason });
   for (const e of existing) {
     const m = mergeOf.get(e.id);
     const to = m?.keptId ?? null;
@@ -139,15 +147,16 @@ function settle(parsed: ParsedList, request: Extract<ReaderRequest, { type: 'set
   }
   // The held rows with their merges, kept ones first so that merged ones point at stored rows.
   const ordered = [...held.filter((c) => !mergeOf.has(c.id)), ...held.filter((c) => mergeOf.has(c.id))];
-  const rest: string[] = [];
+  const rest: Uint8Array[] = [];
   const store = job.store;
-  if (store) for (let i = 0; i < ordered.length; i += store.chunkRows) rest.push(copyLines(ordered.slice(i, i + store.chunkRows), store.scope, (id) => mergeOf.get(id)));
-  post({ type: 'settled', report, changes, rest });
+  if (store) for (let i = 0; i < ordered.length; i += store.chunkRows) rest.push(encoded(copyLines(ordered.slice(i, i + store.chunkRows), store.scope, (id) => mergeOf.get(id))));
+  post({ type: 'settled', report, changes, rest }, rest.map((b) => b.buffer as ArrayBuffer));
 }
 
 const parsed = await read();
 // The kept entries hold all that is needed of the file from here on.
 job.bytes = new Uint8Array(0);
+seen.clear();
 if (parsed) {
   const { candidates: _, ...summary } = parsed;
   const ok = summary.errors.length === 0;

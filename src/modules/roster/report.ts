@@ -21,8 +21,14 @@ export type ImportReport = {
 export function importReport(parsed: Omit<ParsedList, 'candidates'>, result: DedupeResult | null, fresh: readonly (DedupeEntry & { line: number })[], existing: readonly DedupeEntry[]): ImportReport {
   const base = { rows: parsed.rows, encoding: parsed.encoding, delimiter: parsed.delimiter === '\t' ? 'tab' : parsed.delimiter, errors: parsed.errors };
   if (!result) return { ...base, imported: 0, merged: 0, warnings: parsed.warnings, merges: [] };
-  const freshById = new Map(fresh.map((c) => [c.id, c]));
-  const existingById = new Map(existing.map((e) => [e.id, e]));
+  // Only the entries the report names: a whole list's map would be most of the import's memory at this point.
+  const named = new Set<string>();
+  for (const m of result.merges) named.add(m.keptId).add(m.droppedId);
+  for (const w of result.warnings) for (const id of w.ids) named.add(id);
+  const freshById = new Map<string, DedupeEntry & { line: number }>();
+  for (const c of fresh) if (named.has(c.id)) freshById.set(c.id, c);
+  const existingById = new Map<string, DedupeEntry>();
+  for (const e of existing) if (named.has(e.id)) existingById.set(e.id, e);
   const side = (id: string): MergeSide => {
     const f = freshById.get(id);
     if (f) return { line: f.line, group: f.group, name: f.fullName, email: f.emailNorm, inFile: true };

@@ -118,7 +118,7 @@ async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, st
   };
   const stream = await query.writable();
   stream.on('error', fail);
-  const write = async (text: string) => {
+  const write = async (text: string | Uint8Array) => {
     if (!stream.write(text)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), failed]);
   };
   const end = () => Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
@@ -153,7 +153,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * transaction's own connection, streamed chunk by chunk as they come; on PGlite
  * one COPY per chunk from an in-memory blob, with the event loop free between.
  */
-export async function copyRespondents(db: Db, chunks: AsyncIterable<string> | Iterable<string>) {
+export async function copyRespondents(db: Db, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>) {
   const client = postgresClient(db);
   const statement = `copy respondents (${INSERT_COLUMNS}) from`;
   if (client) {

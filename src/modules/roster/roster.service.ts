@@ -26,13 +26,13 @@ export type ImportInput = { campaignId: string; bodyCode: string; group?: string
 export type ImportProgress = { stage: 'checked'; rows: number } | { stage: 'stored'; done: number };
 type Scope = { campaignId: string; bodyCode: string };
 
-type Chunk = { text: string; rows: number };
+type Chunk = { bytes: Uint8Array; rows: number };
 
 /** Passes COPY chunks on (`first`, already taken, then the rest), telling how many rows have gone so far. */
 async function* counted(first: IteratorResult<Chunk>, rest: AsyncIterator<Chunk>, onProgress: ImportInput['onProgress']) {
   let done = 0;
   for (let next = first; !next.done; next = await rest.next()) {
-    yield next.value.text;
+    yield next.value.bytes;
     done += next.value.rows;
     onProgress?.({ stage: 'stored', done });
   }
