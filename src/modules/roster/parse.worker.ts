@@ -19,8 +19,8 @@ import type { Candidate } from './rows.js';
 import { flat } from './text.js';
 import { notAList, parseWorkbook, sniff } from './workbook.js';
 
-/** Rows sent ahead of the database at most: about 2 MB of COPY text. */
-const AHEAD_ROWS = 8000;
+/** Rows sent ahead of the database at most: about 1 MB of COPY text. */
+const AHEAD_ROWS = 4000;
 
 const post = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 const encoder = new TextEncoder();

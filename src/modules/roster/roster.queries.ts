@@ -132,11 +132,12 @@ async function copyIn(client: NonNullable<ReturnType<typeof postgresClient>>, st
 
 /**
  * Rows per COPY chunk of an import. PostgreSQL takes one streamed COPY, so
- * chunks only bound what is in flight (about 600 KB of text). PGlite runs each
+ * chunks only bound what is in flight (about 250 KB of text a chunk; larger
+ * ones left more spent buffers waiting for the collector). PGlite runs each
  * chunk's COPY on the event loop's thread, so one chunk must stay short.
  */
 export function copyChunkRows(db: Db): number {
-  return postgresClient(db) ? 4000 : 250;
+  return postgresClient(db) ? 1000 : 250;
 }
 
 /** The PGlite transaction of a drizzle transaction, when the driver is PGlite. */
