@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, type Db } from '../src/db/client.js';
-import { recordOpenings } from '../src/modules/survey/survey.queries.js';
+import { rowsOf } from '../src/db/client.js';
 import { createTestApp, seedProvinceCampaign, type TestApp } from './helpers/app.js';
 import { seedSubmittedList, type SeededInvitation } from './helpers/seed.js';
 import { answerAll, formPost } from './helpers/survey.js';
@@ -68,23 +67,5 @@ describe('a burst of openings', () => {
     expect(progress).toEqual({ opened: 30, completed: 10 });
     const devices = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from invitation_devices where invitation_id in (${sql.join(racing.map((p) => sql`${p.invitationId}::uuid`), sql`, `)})`))[0]!;
     expect(devices.n).toBe(0);
-  });
-});
-
-describe("an opening's commit", () => {
-  const setting = async (db: Db) => rowsOf<{ v: string }>(await db.execute(sql`select current_setting('synchronous_commit') as v`))[0]!.v;
-
-  it('does not wait for the disk, and leaves every other statement waiting for it', async () => {
-    const [first, second] = people.slice(25);
-    const seen = await t.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      const before = await setting(tx);
-      await recordOpenings(tx, [{ invitationId: first!.invitationId, deviceKey: Buffer.alloc(32, 7) }]);
-      return { before, during: await setting(tx) };
-    });
-    expect(seen).toEqual({ before: 'on', during: 'off' });
-    // On their own (each its own transaction), then every pooled connection asked at once.
-    await Promise.all(Array.from({ length: 12 }, (_, i) => recordOpenings(t.db, [{ invitationId: second!.invitationId, deviceKey: Buffer.alloc(32, i) }])));
-    expect(await Promise.all(Array.from({ length: 12 }, () => setting(t.db)))).toEqual(Array.from({ length: 12 }, () => 'on'));
   });
 });

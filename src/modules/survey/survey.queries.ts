@@ -63,20 +63,13 @@ export type Opening = { invitationId: string; deviceKey: Buffer };
  * more distinct device. The links are locked in one order before anything is
  * written, so two such statements, or one and a submission, never wait on
  * each other's links crosswise (a rarer deadlock on progress counters makes
- * the group writer retry each opening alone). The commit does not wait for the
- * WAL to reach the disk: at a surge of first openings that wait was most of
- * each statement's time.
+ * the group writer retry each opening alone).
  */
 export async function recordOpenings(db: Db, openings: Opening[]): Promise<void[]> {
   const input = JSON.stringify(openings.map((o) => [o.invitationId, o.deviceKey.toString('hex')]));
   await db.execute(sql`
-    with relaxed as (
-      -- An opening is a signal, not an answer: its commit does not wait for the disk (a server crash may lose the
-      -- last fraction of a second of openings, never a submission). Local to this statement's own transaction.
-      select set_config('synchronous_commit', 'off', true)
-    ),
-    input as (
-      select distinct (o ->> 0)::uuid as id, decode(o ->> 1, 'hex') as device_key from jsonb_array_elements(${input}::jsonb) o, relaxed
+    with input as (
+      select distinct (o ->> 0)::uuid as id, decode(o ->> 1, 'hex') as device_key from jsonb_array_elements(${input}::jsonb) o
     ),
     inv as (select id from invitations where id in (select id from input) and status = 'active' order by id for update),
     dev as (
