@@ -1,8 +1,8 @@
 // buildApp(deps) assembles the service from its plugins and capability modules.
 // Tests build the same app and call it with app.inject; server.ts listens.
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
@@ -64,7 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices({ database, config });
 
   await app.register(errorsPlugin);
-  await app.register(fastifyHelmet, {
+  // Security headers on every reply, the 404s and errors included. Built once: the Fastify
+  // wrapper built helmet again for every request, parsing the policy each time.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -80,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: config.publicBaseUrl.startsWith('https:'),
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   await app.register(fastifyRateLimit, { global: false });
   await app.register(docsPlugin, { version });
   await app.register(authPlugin, {
