@@ -67,5 +67,26 @@ describe('a burst of openings', () => {
     expect(progress).toEqual({ opened: 30, completed: 10 });
     const devices = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from invitation_devices where invitation_id in (${sql.join(racing.map((p) => sql`${p.invitationId}::uuid`), sql`, `)})`))[0]!;
     expect(devices.n).toBe(0);
+    // The device that last opened a submitted link is gone from its row too.
+    const kept = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from invitations where last_device is not null and id in (${sql.join(racing.map((p) => sql`${p.invitationId}::uuid`), sql`, `)})`))[0]!;
+    expect(kept.n).toBe(0);
+  });
+});
+
+describe('devices taking turns on one link', () => {
+  const version = async (id: string) => rowsOf<{ v: string }>(await t.db.execute(sql`select xmin::text as v from invitations where id = ${id}`))[0]!.v;
+  const seen = async (id: string) => rowsOf<{ n: number }>(await t.db.execute(sql`select devices_seen as n from invitations where id = ${id}`))[0]!.n;
+
+  it('counts each device once, and a reopening by the device that opened the link last writes nothing', async () => {
+    const p = people[0]!;
+    for (const device of [5, 6, 5, 6, 5]) expect((await open(p.token, device)).statusCode).toBe(200);
+    // Devices 1 and 2 from the burst, then 5 and 6.
+    expect(await seen(p.invitationId)).toBe(4);
+    const before = await version(p.invitationId);
+    for (let i = 0; i < 3; i++) expect((await open(p.token, 5)).statusCode).toBe(200);
+    expect(await version(p.invitationId)).toBe(before);
+    expect((await open(p.token, 6)).statusCode).toBe(200);
+    expect(await seen(p.invitationId)).toBe(4);
+    expect(await counted()).toBe(30);
   });
 });

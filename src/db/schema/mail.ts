@@ -36,6 +36,12 @@ export const invitations = pgTable(
     /** Precise until submission, then coarsened to the day. */
     firstOpenedAt: tstz(),
     devicesSeen: integer().notNull().default(0),
+    /**
+     * The device key (survey/signals.ts) of the last opening written, so a page
+     * reopened by that device is known from this row alone; cleared at
+     * submission with the link's other device keys.
+     */
+    lastDevice: bytea(),
     reportedAt: tstz(),
     /** The hash of the key the submitted form carried, so a retry of a stored submission gets the same thank-you page; never kept with the answers. */
     receiptHash: bytea(),

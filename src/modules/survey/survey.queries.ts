@@ -12,10 +12,11 @@ export type InvitationRow = {
   bodyCode: string;
   groupCode: string;
   status: 'active' | 'completed' | 'cancelled';
-  firstOpenedAt: Date | null;
+  /** The link has been opened before. */
+  opened: boolean;
   reported: boolean;
-  /** This device has opened the link before. */
-  knownDevice: boolean;
+  /** The device key of the last opening written, if any. */
+  lastDevice: Buffer | null;
   responseDeadline: Date;
   closed: boolean;
   draft: unknown;
@@ -25,13 +26,18 @@ export type InvitationRow = {
 
 const toDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
 
-/** The invitation behind a token hash, with its campaign's deadline judged on the database clock. */
-export async function findInvitation(db: Db, hash: Buffer, deviceKey: Buffer): Promise<InvitationRow | undefined> {
+/**
+ * The invitation behind a token hash, with its campaign's deadline judged on
+ * the database clock. One probe of the link's row (and its campaign's): this
+ * runs for every page, so the device check is a column of the row, not a
+ * lookup in invitation_devices.
+ */
+export async function findInvitation(db: Db, hash: Buffer): Promise<InvitationRow | undefined> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      select i.id, i.campaign_id, i.body_code, i.group_code, i.status, i.first_opened_at,
-        i.reported_at is not null as reported, c.response_deadline,
-        exists (select 1 from invitation_devices v where v.invitation_id = i.id and v.device_key = ${deviceKey}) as known_device, now() > c.response_deadline as closed, d.answers as draft, coalesce(d.active_seconds, 0) as active_seconds
+      select i.id, i.campaign_id, i.body_code, i.group_code, i.status, i.first_opened_at is not null as opened,
+        i.reported_at is not null as reported, i.last_device, c.response_deadline, now() > c.response_deadline as closed,
+        d.answers as draft, coalesce(d.active_seconds, 0) as active_seconds
       from invitations i
       join campaigns c on c.id = i.campaign_id
       left join drafts d on d.invitation_id = i.id
@@ -45,9 +51,9 @@ export async function findInvitation(db: Db, hash: Buffer, deviceKey: Buffer): P
     bodyCode: r.body_code as string,
     groupCode: r.group_code as string,
     status: r.status as InvitationRow['status'],
-    firstOpenedAt: toDate(r.first_opened_at),
+    opened: Boolean(r.opened),
     reported: Boolean(r.reported),
-    knownDevice: Boolean(r.known_device),
+    lastDevice: r.last_device ? Buffer.from(r.last_device as Uint8Array) : null,
     responseDeadline: toDate(r.response_deadline)!,
     closed: Boolean(r.closed),
     draft: typeof r.draft === 'string' ? JSON.parse(r.draft) : r.draft,
@@ -59,11 +65,12 @@ export type Opening = { invitationId: string; deviceKey: Buffer };
 
 /**
  * Records openings, any number in one statement: the first time (precise
- * until submission) and, for each device not seen before on its link, one
- * more distinct device. The links are locked in one order before anything is
- * written, so two such statements, or one and a submission, never wait on
- * each other's links crosswise (a rarer deadlock on progress counters makes
- * the group writer retry each opening alone).
+ * until submission), for each device not seen before on its link one more
+ * distinct device, and the device that opened it last. The links are locked
+ * in one order before anything is written, so two such statements, or one
+ * and a submission, never wait on each other's links crosswise (a rarer
+ * deadlock on progress counters makes the group writer retry each opening
+ * alone).
  */
 export async function recordOpenings(db: Db, openings: Opening[]): Promise<void[]> {
   const input = JSON.stringify(openings.map((o) => [o.invitationId, o.deviceKey.toString('hex')]));
@@ -77,10 +84,11 @@ export async function recordOpenings(db: Db, openings: Opening[]): Promise<void[
       select t.id, t.device_key from input t where t.id in (select id from inv)
       on conflict do nothing returning invitation_id
     ),
-    seen as (select i.id, (select count(*) from dev where dev.invitation_id = i.id)::int as n from inv i)
-    update invitations v set devices_seen = v.devices_seen + s.n, first_opened_at = coalesce(v.first_opened_at, now())
+    last as (select distinct on (id) id, device_key from input order by id, device_key),
+    seen as (select i.id, (select count(*) from dev where dev.invitation_id = i.id)::int as n, l.device_key from inv i join last l on l.id = i.id)
+    update invitations v set devices_seen = v.devices_seen + s.n, first_opened_at = coalesce(v.first_opened_at, now()), last_device = s.device_key
     from seen s
-    where v.id = s.id and (v.first_opened_at is null or s.n > 0)`);
+    where v.id = s.id and (v.first_opened_at is null or s.n > 0 or v.last_device is distinct from s.device_key)`);
   return openings.map(() => undefined);
 }
 
@@ -121,8 +129,9 @@ export type Submission = {
  * Stores submissions, any number in one statement: each invitation goes from
  * active to completed (only if the campaign is still open and, when the
  * submission states its form, only if the link is that form's), its precise
- * times are cut to the day, its sealed ballot goes into the box with only its
- * cell, and it is counted in its 10-minute bucket. The completion's trigger
+ * times are cut to the day, its last device key is cleared, its sealed ballot
+ * goes into the box with only its cell, and it is counted in its 10-minute
+ * bucket. The completion's trigger
  * deletes the draft and the device keys and counts it in the progress
  * counters. The links are locked in one order before anything is written.
  * Submissions of one link, in one statement or in concurrent ones, serialise
@@ -150,7 +159,8 @@ export async function submitBallots(db: Db, submissions: Submission[]): Promise<
           status = 'completed',
           first_opened_at = date_trunc('day', coalesce(i.first_opened_at, now()) at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
           updated_at = date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh',
-          receipt_hash = t.receipt
+          receipt_hash = t.receipt,
+          last_device = null
         from campaigns c, input t
         where i.id in (select id from locked) and i.token_hash = t.token_hash and i.status = 'active' and c.id = i.campaign_id and now() <= c.response_deadline
           and (t.campaign_id is null or (i.campaign_id, i.body_code, i.group_code) = (t.campaign_id, t.body_code, t.group_code))

@@ -92,7 +92,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
   async function resolve(token: string, client: Client) {
     const hash = tokenHash(token);
     const device = hasher.deviceKey(hash, client.ip, client.userAgent);
-    const row = await q.findInvitation(db, hash, device);
+    const row = await q.findInvitation(db, hash);
     if (!row || !TOKEN_PATTERN.test(token)) {
       if (await limiter.miss(client.ip, hash)) return { state: 'rate_limited' as const };
       return { state: 'invalid' as const };
@@ -182,8 +182,8 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       const found = await resolve(token, client);
       if (found.state !== 'open') return { state: found.state };
       const { row } = found;
-      // A known device reopening a link already opened changes nothing: no write.
-      if (row.firstOpenedAt === null || !row.knownDevice) await recordOpening({ invitationId: row.id, deviceKey: found.device });
+      // The device that last opened the link reopening it changes nothing: no write.
+      if (!row.opened || !row.lastDevice?.equals(found.device)) await recordOpening({ invitationId: row.id, deviceKey: found.device });
       return { state: 'open' as const, view: await view(row, found.hash, null) };
     },
 
@@ -229,7 +229,7 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
         secondsSpent: meta.activeSeconds === null ? null : row.activeSeconds + meta.activeSeconds,
         ...hasher.forResponse(row.campaignId, client.ip, client.userAgent, client.device),
         jsEnabled: meta.jsEnabled,
-        formLoaded: row.firstOpenedAt !== null,
+        formLoaded: row.opened,
       };
       if (await submitBallot({ tokenHash: found.hash, sealed: sealer.seal(ballot), receipt })) return { state: 'submitted' as const };
       // Nothing stored: another submission won (perhaps this one's first try), the deadline passed or the link was withdrawn.
