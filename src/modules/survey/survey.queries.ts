@@ -78,7 +78,7 @@ export async function recordOpenings(db: Db, openings: Opening[]): Promise<void[
     with input as (
       select distinct (o ->> 0)::uuid as id, decode(o ->> 1, 'hex') as device_key from jsonb_array_elements(${input}::jsonb) o
     ),
-    inv as (select id from invitations where id in (select id from input) and status = 'active' order by id for update),
+    inv as (select id from invitations where id = any (array(select id from input)) and status = 'active' order by id for update),
     dev as (
       insert into invitation_devices (invitation_id, device_key)
       select t.id, t.device_key from input t where t.id in (select id from inv)
@@ -152,7 +152,7 @@ export async function submitBallots(db: Db, submissions: Submission[]): Promise<
         ) t order by token_hash, n
       ),
       locked as (
-        select i.id from invitations i where i.token_hash in (select token_hash from input) and i.status = 'active' order by i.id for update
+        select i.id from invitations i where i.token_hash = any (array(select token_hash from input)) and i.status = 'active' order by i.id for update
       ),
       inv as (
         update invitations i set
@@ -162,7 +162,7 @@ export async function submitBallots(db: Db, submissions: Submission[]): Promise<
           receipt_hash = t.receipt,
           last_device = null
         from campaigns c, input t
-        where i.id in (select id from locked) and i.token_hash = t.token_hash and i.status = 'active' and c.id = i.campaign_id and now() <= c.response_deadline
+        where i.id = any (array(select id from locked)) and i.token_hash = t.token_hash and i.status = 'active' and c.id = i.campaign_id and now() <= c.response_deadline
           and (t.campaign_id is null or (i.campaign_id, i.body_code, i.group_code) = (t.campaign_id, t.body_code, t.group_code))
         returning t.n, i.campaign_id, i.body_code, i.group_code
       ),
