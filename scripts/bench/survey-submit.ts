@@ -47,11 +47,34 @@
 //   randomUUID from a pooled buffer, and the usual IPv4 address needs no
 //   parser: 46-49 µs. PostgreSQL's CPU for the lookup, one connection: 30 µs
 //   a statement against 14 for the bare one (campaign, draft and device
-//   joined; each is needed: the deadline can be moved, by the database clock).
+//   joined then; the deadline can be moved, and is judged by the database
+//   clock; the device check has since moved onto the link's row, below).
 //   Samples in writev and in postgres.js's socket write grow with the share
 //   of CPU the other processes take (the thread is preempted inside the
 //   call when the process it wakes runs), so they overstate the server's
 //   own socket work and shrink as the rest does.
+// - The group writes of openings and of submissions locked their links with
+//   `in (select … from input)`. Planned for an input of unknown size (the
+//   statement is prepared, and a JSON array's length is not known to the
+//   planner), that read the whole links table with a hash join: EXPLAIN on a
+//   table of 10,000 links showed the lock step at 2.4-3.3 ms of a 20-link
+//   statement against 0.26 ms with `= any (array(select …))`, which probes
+//   the index at any table size. PostgreSQL's CPU per submission fell from
+//   0.45-0.55 ms to 0.15-0.17 (test/survey-plans.test.ts keeps the plans).
+// - The page's lookup probed invitation_devices for the device on every page.
+//   The device that last opened a link is now a column of its row
+//   (last_device): in-process, 10 connections, PostgreSQL's CPU for the lookup
+//   went from 57-68 µs to 49-58 (bare: 32-40) and the server's from 60-63 to
+//   53-55 (bare: 45-50). With the campaign and the draft joins dropped as well
+//   (tried, not kept), the ratio moved within the noise: the deadline and the
+//   draft stay joined.
+// - In a profile of the page alone (inspector, wall-clock samples), the
+//   service's own code is about 50 µs a page: the lookup's call 9, the device
+//   key's HMAC 7, the stamp's HMAC 10-11, the rest of the view 5, and filling
+//   in the page 13 (5 of its own, the rest the 24 KB buffer). The socket writes
+//   (the page's writev about 39 µs, postgres.js's writes about 31) are shared
+//   with the bare route; on this 2-core machine they include the time the
+//   thread waits after waking the process it writes to.
 // Now the costs printed first are the HTTP layer's own socket work, the load
 // generator, and PostgreSQL's per-row work; the bare routes share the first two.
 import { spawn, type ChildProcess } from 'node:child_process';
