@@ -131,9 +131,10 @@ export type Submission = {
  * submission states its form, only if the link is that form's), its precise
  * times are cut to the day, its last device key is cleared, its sealed ballot
  * goes into the box with only its cell, and it is counted in its 10-minute
- * bucket. The completion's trigger
- * deletes the draft and the device keys and counts it in the progress
- * counters. The links are locked in one order before anything is written.
+ * bucket. The completion's trigger deletes the draft and the device keys and
+ * counts it in the progress counters. The links are locked in one order
+ * (found by index, whatever the number of submissions) before anything is
+ * written.
  * Submissions of one link, in one statement or in concurrent ones, serialise
  * on its row and all but one find it no longer active. Returns, for each
  * submission in order, whether it was stored.
