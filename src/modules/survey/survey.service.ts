@@ -91,16 +91,15 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
   /** Looks a token up. Every token, well-formed or not, costs one hash and one indexed lookup, so timing tells nothing. */
   async function resolve(token: string, client: Client) {
     const hash = tokenHash(token);
-    const device = hasher.deviceKey(hash, client.ip, client.userAgent);
     const row = await q.findInvitation(db, hash);
     if (!row || !TOKEN_PATTERN.test(token)) {
       if (await limiter.miss(client.ip, hash)) return { state: 'rate_limited' as const };
       return { state: 'invalid' as const };
     }
     if (row.status === 'cancelled') return { state: 'invalid' as const };
-    if (row.status === 'completed') return { state: 'answered' as const, row, hash, device };
-    if (row.closed) return { state: 'closed' as const, row, hash, device };
-    return { state: 'open' as const, row, hash, device };
+    if (row.status === 'completed') return { state: 'answered' as const, row, hash };
+    if (row.closed) return { state: 'closed' as const, row, hash };
+    return { state: 'open' as const, row, hash };
   }
 
   async function questionnaireFor(row: q.InvitationRow): Promise<{ config: CampaignConfig; body: { code: string; name: string }; questionnaire: Questionnaire }> {
@@ -183,7 +182,8 @@ export function createSurveyService({ db, campaigns, config }: { db: Db; campaig
       if (found.state !== 'open') return { state: found.state };
       const { row } = found;
       // The device that last opened the link reopening it changes nothing: no write.
-      if (!row.opened || !row.lastDevice?.equals(found.device)) await recordOpening({ invitationId: row.id, deviceKey: found.device });
+      const device = hasher.deviceKey(found.hash, client.ip, client.userAgent);
+      if (!row.opened || !row.lastDevice?.equals(device)) await recordOpening({ invitationId: row.id, deviceKey: device });
       return { state: 'open' as const, view: await view(row, found.hash, null) };
     },
 
